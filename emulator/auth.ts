@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { errorReply, type Reply } from "./http-util";
+import type { ProjectKey } from "./store";
+
+interface IssuedToken {
+  keyId: string;
+  expiresAt: number;
+}
+
+/** The outcome of authenticating an API request. */
+export type AuthResult = { ok: true; keyId: string } | { ok: false; reply: Reply };
+
+/**
+ * Access keys and OAuth2 bearer tokens. Basic auth takes `keyId:keySecret`;
+ * `POST /oauth2/token` trades the same credentials for an expiring token.
+ */
+export class Authenticator {
+  private tokens = new Map<string, IssuedToken>();
+
+  constructor(
+    private readonly keys: () => readonly ProjectKey[],
+    public tokenTtlSeconds: number,
+  ) {}
+
+  /** Checks the Authorization header of an API call for the given project. */
+  authenticate(req: IncomingMessage, projectId: string): AuthResult {
+    const header = req.headers.authorization ?? "";
+    const [scheme, value = ""] = header.split(" ", 2);
+    if (scheme?.toLowerCase() === "basic") {
+      const key = this.basicKey(value);
+      if (key && this.keys().some((k) => k.keyId === key.keyId && k.projectId === projectId)) {
+        return { ok: true, keyId: key.keyId };
+      }
+    } else if (scheme?.toLowerCase() === "bearer") {
+      const token = this.tokens.get(value);
+      if (token && token.expiresAt <= Date.now()) {
+        return {
+          ok: false,
+          reply: {
+            status: 401,
+            headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="The access token expired"' },
+          },
+        };
+      }
+      if (token && this.keys().some((k) => k.keyId === token.keyId && k.projectId === projectId)) {
+        return { ok: true, keyId: token.keyId };
+      }
+    }
+    // Sinch answers a wrong or missing key, secret or project with an empty 401.
+    return { ok: false, reply: { status: 401 } };
+  }
+
+  /** `POST /oauth2/token` with `grant_type=client_credentials` and basic credentials. */
+  issueToken(req: IncomingMessage, body: string): Reply {
+    const [scheme, value = ""] = (req.headers.authorization ?? "").split(" ", 2);
+    const key = scheme?.toLowerCase() === "basic" ? this.basicKey(value) : undefined;
+    if (!key) return { status: 401 };
+    if (new URLSearchParams(body).get("grant_type") !== "client_credentials") {
+      return errorReply(400, "grant_type must be client_credentials");
+    }
+    const accessToken = randomBytes(24).toString("base64url");
+    this.tokens.set(accessToken, { keyId: key.keyId, expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
+    return {
+      status: 200,
+      body: { access_token: accessToken, token_type: "bearer", expires_in: this.tokenTtlSeconds, scope: "" },
+    };
+  }
+
+  /** Makes every issued token expire now (tests of token refresh). */
+  expireAll(): void {
+    for (const token of this.tokens.values()) token.expiresAt = 0;
+  }
+
+  clear(): void {
+    this.tokens.clear();
+  }
+
+  private basicKey(encoded: string): ProjectKey | undefined {
+    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) return undefined;
+    const keyId = decoded.slice(0, colon);
+    const keySecret = decoded.slice(colon + 1);
+    return this.keys().find((k) => k.keyId === keyId && k.keySecret === keySecret);
+  }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startEmulator } from "./server";
+
+const USAGE = `sinch-fax-emulator: a local emulator of the Sinch Fax API v3 services endpoints
+
+Options:
+  --port <n>              port to listen on (0 = any free port; default 0)
+  --host <host>           interface to listen on (default 127.0.0.1)
+  --project-id <id>       project id (default: random, or the data file's)
+  --key-id <id>           access key id (default: random, or the data file's)
+  --key-secret <secret>   access key secret (default: random, or the data file's)
+  --default-policy <p>    strict (exactly one default service) or lenient (default strict)
+  --data-file <path>      keep state in this JSON file across restarts
+  --token-ttl <seconds>   lifetime of OAuth2 tokens (default 3600)
+  --help                  show this help`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "project-id": { type: "string" },
+      "key-id": { type: "string" },
+      "key-secret": { type: "string" },
+      "default-policy": { type: "string" },
+      "data-file": { type: "string" },
+      "token-ttl": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const policy = values["default-policy"] ?? "strict";
+  if (policy !== "strict" && policy !== "lenient") throw new Error("--default-policy must be strict or lenient");
+  const emulator = await startEmulator({
+    port: values.port === undefined ? 0 : Number(values.port),
+    host: values.host,
+    projectId: values["project-id"],
+    keyId: values["key-id"],
+    keySecret: values["key-secret"],
+    defaultPolicy: policy,
+    dataFile: values["data-file"],
+    tokenTtlSeconds: values["token-ttl"] === undefined ? undefined : Number(values["token-ttl"]),
+  });
+  console.log(`Sinch Fax emulator listening on ${emulator.url} (policy ${policy})`);
+  console.log(`  SINCH_FAX_URL=${emulator.url}`);
+  console.log(`  SINCH_AUTH_URL=${emulator.url}/oauth2/token`);
+  console.log(`  SINCH_PROJECT_ID=${emulator.projectId}`);
+  console.log(`  SINCH_KEY_ID=${emulator.keyId}`);
+  console.log(`  SINCH_KEY_SECRET=${emulator.keySecret}`);
+  if (values["data-file"]) console.log(`  state: ${values["data-file"]}`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping`);
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e: Error) => {
+  console.error(`sinch-fax-emulator: ${e.message}`);
+  process.exit(2);
+});

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** Largest request body the emulator accepts, like an API gateway would. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a request body as text; rejects bodies over 1 MiB. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("request body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** A response the handlers return; the server writes it (or loses it, when a fault says so). */
+export interface Reply {
+  status: number;
+  /** JSON-serialisable body, a raw string, or undefined for no body. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Writes a reply: objects as JSON, strings as text/plain, undefined as an empty body. */
+export function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = "";
+  if (typeof reply.body === "string") {
+    payload = reply.body;
+    headers["content-type"] ??= "text/plain; charset=utf-8";
+  } else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers["content-type"] = "application/json";
+  }
+  headers["content-length"] = String(Buffer.byteLength(payload));
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+/** Field violation as in Sinch's `BadRequest` error detail. */
+export interface FieldViolation {
+  field: string;
+  description: string;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  422: "INVALID_ARGUMENT",
+  429: "RESOURCE_EXHAUSTED",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+};
+
+/** An error reply in the shape of the OpenAPI `Error` schema. */
+export function errorReply(
+  status: number,
+  message: string,
+  violations?: FieldViolation[],
+  headers?: Record<string, string>,
+): Reply {
+  const body: Record<string, unknown> = {
+    code: status,
+    status: STATUS_NAMES[status] ?? "UNKNOWN",
+    message,
+  };
+  if (violations && violations.length > 0) {
+    body.details = [{ type: "BadRequest", fieldViolations: violations }];
+  }
+  return { status, body, headers };
+}

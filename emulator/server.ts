@@ -1,0 +1,274 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { Authenticator } from "./auth";
+import { handleControl } from "./control-api";
+import { FaultInjector, RateLimiter, type FaultOutcome, type Operation } from "./faults";
+import { errorReply, readBody, send, type Reply } from "./http-util";
+import * as api from "./services-api";
+import { Store, type DefaultPolicy, type ProjectKey } from "./store";
+
+/** Options of {@link startEmulator}; every one has a default. */
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** The first project and its key; random when omitted. */
+  projectId?: string;
+  keyId?: string;
+  keySecret?: string;
+  /** More projects, each with its own key. */
+  extraProjects?: ProjectKey[];
+  /** `strict` (default): always exactly one default service; `lenient`: a project may have none. */
+  defaultPolicy?: DefaultPolicy;
+  /** Keep state in this JSON file (loaded at start, written after every change). */
+  dataFile?: string;
+  /** Lifetime of OAuth2 tokens in seconds. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** Seed of the fault generator, so fault runs can be replayed. */
+  faultSeed?: number;
+}
+
+/** One API request as the emulator saw it. */
+export interface LoggedRequest {
+  seq: number;
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, or undefined when empty. */
+  body?: unknown;
+  /** Status sent; 0 when the connection was dropped before any response. */
+  status: number;
+  durationMs: number;
+  operation: Operation | "unknown";
+  /** The fault injected, if any. */
+  fault?: "drop" | "lost" | "status429" | "status500" | "status503" | "rateLimited";
+}
+
+const SERVICES = /^\/v3\/projects\/([^/]+)\/services(?:\/([^/]+)(\/numbers)?)?\/?$/;
+
+/** A running emulator: its URL, credentials and in-process controls. */
+export class Emulator {
+  readonly store: Store;
+  readonly auth: Authenticator;
+  readonly faults: FaultInjector;
+  rateLimit?: { limiter: RateLimiter; retryAfter: boolean };
+  requests: LoggedRequest[] = [];
+  private seq = 0;
+  private sockets = new Set<Socket>();
+  private server: Server;
+  url = "";
+
+  constructor(readonly options: Required<Pick<EmulatorOptions, "projectId" | "keyId" | "keySecret">> & EmulatorOptions) {
+    const keys = [{ projectId: options.projectId, keyId: options.keyId, keySecret: options.keySecret }];
+    this.store = new Store([...keys, ...(options.extraProjects ?? [])], options.defaultPolicy ?? "strict", options.dataFile);
+    this.auth = new Authenticator(() => this.store.keys, options.tokenTtlSeconds ?? 3600);
+    this.faults = new FaultInjector(options.faultSeed);
+    this.server = createServer((req, res) => void this.handle(req, res));
+    // Longer than clients keep idle sockets, so a reused socket is never closed under them.
+    this.server.keepAliveTimeout = 65_000;
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+  }
+
+  get projectId(): string {
+    return this.options.projectId;
+  }
+  get keyId(): string {
+    return this.options.keyId;
+  }
+  get keySecret(): string {
+    return this.options.keySecret;
+  }
+
+  /** Starts listening; resolves once the URL is known. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? "127.0.0.1", () => resolve());
+    });
+    const address = this.server.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    this.url = `http://${host}:${address.port}`;
+  }
+
+  /** Stops the server and closes every connection. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  /** Forgets every service, request, fault and token: back to the start. */
+  reset(): void {
+    this.store.reset();
+    this.requests = [];
+    this.faults.clear();
+    this.rateLimit = undefined;
+    this.auth.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? "/", "http://emulator");
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      send(res, errorReply(400, "The request body is too large"));
+      return;
+    }
+    if (url.pathname.startsWith("/_emulator/")) {
+      send(res, handleControl(this, req.method ?? "GET", url, body));
+      return;
+    }
+    const entry: LoggedRequest = {
+      seq: ++this.seq,
+      time: new Date(started).toISOString(),
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: parseLogged(body),
+      status: 0,
+      durationMs: 0,
+      operation: operationOf(req.method ?? "GET", url.pathname),
+    };
+    this.requests.push(entry);
+    const finish = (status: number) => {
+      entry.status = status;
+      entry.durationMs = Date.now() - started;
+    };
+
+    const limited = this.rateLimit?.limiter.take();
+    if (limited && !limited.ok) {
+      entry.fault = "rateLimited";
+      this.faults.counts.rateLimited++;
+      const headers = this.rateLimit!.retryAfter
+        ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) }
+        : undefined;
+      finish(429);
+      send(res, errorReply(429, "Too many requests", undefined, headers));
+      return;
+    }
+
+    const { latencyMs, outcome } =
+      entry.operation === "unknown" ? { latencyMs: 0, outcome: { kind: "none" } as FaultOutcome } : this.faults.decide(entry.operation, entry.method);
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    if (outcome.kind === "drop") {
+      entry.fault = "drop";
+      finish(0);
+      req.socket.destroy();
+      return;
+    }
+    if (outcome.kind === "status") {
+      entry.fault = `status${outcome.status}`;
+      finish(outcome.status);
+      send(res, injectedError(outcome));
+      return;
+    }
+
+    let reply: Reply;
+    try {
+      reply = this.route(req, entry, url, body);
+    } catch (e) {
+      reply = errorReply(500, `Internal error: ${(e as Error).message}`);
+    }
+    finish(reply.status);
+    if (outcome.kind === "lost") {
+      entry.fault = "lost";
+      req.socket.destroy();
+      return;
+    }
+    send(res, reply);
+  }
+
+  private route(req: IncomingMessage, entry: LoggedRequest, url: URL, body: string): Reply {
+    if (entry.path === "/oauth2/token") {
+      return entry.method === "POST" ? this.auth.issueToken(req, body) : errorReply(405, "Use POST");
+    }
+    const match = SERVICES.exec(entry.path);
+    if (!match) return errorReply(404, `No such endpoint: ${entry.path}`);
+    const [, projectId, serviceId, numbers] = match.map((m) => (m === undefined ? m : decodeURIComponent(m)));
+    const auth = this.auth.authenticate(req, projectId);
+    if (!auth.ok || !this.store.hasProject(projectId)) return auth.ok ? { status: 401 } : auth.reply;
+    const call: api.ApiCall = {
+      method: entry.method,
+      projectId,
+      serviceId,
+      query: url.searchParams,
+      body,
+      cause: `${entry.method} ${entry.path}`,
+    };
+    const handler = pickHandler(entry.method, serviceId !== undefined, numbers !== undefined);
+    return handler ? handler(this.store, call) : errorReply(405, `${entry.method} is not supported on ${entry.path}`);
+  }
+}
+
+function pickHandler(method: string, hasId: boolean, numbers: boolean) {
+  if (numbers) return method === "GET" ? api.listNumbers : undefined;
+  if (!hasId) return ({ GET: api.listServices, POST: api.createService } as const)[method as "GET" | "POST"];
+  return ({ GET: api.getService, PATCH: api.updateService, DELETE: api.deleteService } as const)[
+    method as "GET" | "PATCH" | "DELETE"
+  ];
+}
+
+function operationOf(method: string, path: string): Operation | "unknown" {
+  if (path === "/oauth2/token") return "token";
+  const match = SERVICES.exec(path);
+  if (!match) return "unknown";
+  if (match[3]) return "numbers";
+  if (!match[2]) return method === "POST" ? "create" : "list";
+  return ({ GET: "get", PATCH: "update", DELETE: "delete" } as Record<string, Operation>)[method] ?? "unknown";
+}
+
+function injectedError(outcome: Extract<FaultOutcome, { kind: "status" }>): Reply {
+  const headers: Record<string, string> = {};
+  if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
+  const message = outcome.status === 429 ? "Too many requests" : outcome.status === 500 ? "Internal error" : "Service unavailable";
+  switch (outcome.errorBody) {
+    case "empty":
+      return { status: outcome.status, headers };
+    case "text":
+      return { status: outcome.status, headers: { ...headers, "content-type": "text/html" }, body: `<html><body>${message}</body></html>` };
+    case "legacy":
+      return { status: outcome.status, headers, body: { code: String(outcome.status), error: message, message } };
+    default:
+      return errorReply(outcome.status, message, undefined, headers);
+  }
+}
+
+function savedKey(file: string): ProjectKey | undefined {
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, "utf8")) as { keys?: ProjectKey[] }).keys?.[0];
+}
+
+function parseLogged(body: string): unknown {
+  if (body === "") return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * Starts an emulator of the Sinch Fax API v3 services endpoints on loopback.
+ * Credentials and the project id are random unless given.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  // With a data file and no key given, keep using the key it already holds.
+  const saved = options.dataFile && !options.keyId ? savedKey(options.dataFile) : undefined;
+  const emulator = new Emulator({
+    ...options,
+    projectId: options.projectId ?? saved?.projectId ?? randomUUID(),
+    keyId: options.keyId ?? saved?.keyId ?? randomUUID(),
+    keySecret: options.keySecret ?? saved?.keySecret ?? randomBytes(18).toString("base64url"),
+  });
+  await emulator.listen();
+  return emulator;
+}

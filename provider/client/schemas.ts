@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/** Values of `webhookContentType`. */
+export const WEBHOOK_CONTENT_TYPES = ["multipart/form-data", "application/json"] as const;
+/** Values of `imageConversionMethod`. */
+export const IMAGE_CONVERSION_METHODS = ["HALFTONE", "MONOCHROME"] as const;
+/** Values of `resolution`. */
+export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
+/** Values of a number's `permissions`. */
+export const NUMBER_PERMISSIONS = ["both", "send", "receive"] as const;
+
+// Sinch may send null for an unset field; the client treats it as absent.
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+/** A fax service as the API returns it. */
+export const serviceSchema = z.object({
+  id: z.string().min(1),
+  projectId: optional(z.string()),
+  name: z.string(),
+  incomingWebhookUrl: optional(z.string()),
+  webhookContentType: optional(z.enum(WEBHOOK_CONTENT_TYPES)),
+  defaultForProject: z.boolean(),
+  defaultFrom: optional(z.string()),
+  numberOfRetries: optional(z.number().int()),
+  retryDelaySeconds: optional(z.number().int()),
+  imageConversionMethod: optional(z.enum(IMAGE_CONVERSION_METHODS)),
+  coverPageId: optional(z.string()),
+  saveOutboundFaxDocuments: optional(z.boolean()),
+  saveInboundFaxDocuments: optional(z.boolean()),
+  scanIncomingBarcodes: optional(z.boolean()),
+  inProgressNotifications: optional(z.boolean()),
+  resolution: optional(z.enum(RESOLUTIONS)),
+  createdAt: optional(z.string()),
+  updatedAt: optional(z.string()),
+});
+
+/** A fax service as the API returns it. */
+export type Service = z.infer<typeof serviceSchema>;
+
+/** The writable fields of a service: the body of a create, or (partially) of an update. */
+export interface ServiceFields {
+  name?: string;
+  incomingWebhookUrl?: string | null;
+  webhookContentType?: (typeof WEBHOOK_CONTENT_TYPES)[number];
+  defaultForProject?: boolean;
+  defaultFrom?: string | null;
+  numberOfRetries?: number;
+  retryDelaySeconds?: number;
+  imageConversionMethod?: (typeof IMAGE_CONVERSION_METHODS)[number];
+  coverPageId?: string | null;
+  saveOutboundFaxDocuments?: boolean;
+  saveInboundFaxDocuments?: boolean;
+  scanIncomingBarcodes?: boolean;
+  inProgressNotifications?: boolean;
+  resolution?: (typeof RESOLUTIONS)[number] | null;
+}
+
+/** A phone number attached to a service. */
+export const servicePhoneNumberSchema = z.object({
+  phoneNumber: z.string(),
+  permissions: optional(z.enum(NUMBER_PERMISSIONS)).transform((v) => v ?? "both"),
+  country: optional(z.string()),
+  suspended: optional(z.boolean()),
+  note: optional(z.string()),
+  projectId: optional(z.string()),
+  serviceId: optional(z.string()),
+});
+
+/** A phone number attached to a service. */
+export type ServicePhoneNumber = z.infer<typeof servicePhoneNumberSchema>;
+
+const pagination = {
+  page: z.coerce.number().int(),
+  totalPages: z.coerce.number().int(),
+  pageSize: z.coerce.number().int(),
+  totalItems: z.coerce.number().int(),
+};
+
+/** One page of `GET /services`. */
+export const serviceListSchema = z.object({
+  services: optional(z.array(serviceSchema)).transform((v) => v ?? []),
+  ...pagination,
+});
+
+/** One page of `GET /services/{id}/numbers`. */
+export const numberListSchema = z.object({
+  numbers: optional(z.array(servicePhoneNumberSchema)).transform((v) => v ?? []),
+  ...pagination,
+});
+
+/** The OAuth2 token endpoint's answer. */
+export const tokenSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+  token_type: z.string().optional(),
+});
+
+/**
+ * Sinch's error bodies: the OpenAPI `Error` (`code` a number), the prose pages'
+ * variant (`code` a string, plus `error`), with or without field violations.
+ */
+export const errorBodySchema = z.looseObject({
+  code: z.union([z.number(), z.string()]).optional(),
+  status: z.string().optional(),
+  error: z.string().optional(),
+  message: z.string().optional(),
+  details: z
+    .array(
+      z.looseObject({
+        type: z.string().optional(),
+        fieldViolations: z.array(z.object({ field: z.string(), description: z.string() })).optional(),
+      }),
+    )
+    .optional(),
+});

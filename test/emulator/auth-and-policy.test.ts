@@ -1,0 +1,112 @@
+import { startEmulator } from "../../emulator";
+import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+
+describe("emulator authentication", () => {
+  let fx: EmulatorFixture;
+  beforeEach(async () => {
+    fx = await withEmulator({
+      tokenTtlSeconds: 1,
+      extraProjects: [{ projectId: "other-project", keyId: "other-key", keySecret: "other-secret" }],
+    });
+  });
+  afterEach(() => fx.close());
+
+  test("a wrong secret, no header, or a project the key is not for is an empty 401", async () => {
+    const e = fx.emulator;
+    for (const auth of [basic(e.keyId, "wrong"), null, "Bearer nope", "Digest x"]) {
+      const res = await rawRequest(e, "GET", servicesPath(e), { auth });
+      expect(res.status).toBe(401);
+      expect(res.text).toBe("");
+    }
+    const otherProject = await rawRequest(e, "GET", "/v3/projects/other-project/services");
+    expect(otherProject.status).toBe(401);
+    const ownKey = await rawRequest(e, "GET", "/v3/projects/other-project/services", { auth: basic("other-key", "other-secret") });
+    expect(ownKey.status).toBe(200);
+    expect(ownKey.json.services[0].projectId).toBe("other-project");
+  });
+
+  test("OAuth2: a token from /oauth2/token works until it expires, then 401 says so", async () => {
+    const e = fx.emulator;
+    const token = await rawRequest(e, "POST", "/oauth2/token", {
+      body: "grant_type=client_credentials",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(token.status).toBe(200);
+    expect(token.json).toMatchObject({ token_type: "bearer", expires_in: 1 });
+    const bearer = `Bearer ${token.json.access_token}`;
+    expect((await rawRequest(e, "GET", servicesPath(e), { auth: bearer })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const expired = await rawRequest(e, "GET", servicesPath(e), { auth: bearer });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get("www-authenticate")).toMatch(/invalid_token.*expired/);
+  });
+
+  test("the token endpoint wants basic credentials and the client_credentials grant", async () => {
+    const e = fx.emulator;
+    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x") })).status).toBe(401);
+    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=password" })).status).toBe(400);
+  });
+});
+
+describe.each(["strict", "lenient"] as const)("emulator default policy: %s", (policy) => {
+  let fx: EmulatorFixture;
+  beforeEach(async () => {
+    fx = await withEmulator({ defaultPolicy: policy });
+  });
+  afterEach(() => fx.close());
+
+  const defaults = () => fx.emulator.store.listServices(fx.emulator.projectId).filter((s) => s.defaultForProject).map((s) => s.id);
+
+  test("promotion demotes the previous default in the same step", async () => {
+    const e = fx.emulator;
+    const [initial] = defaults();
+    const created = await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"B"}' });
+    const promoted = await rawRequest(e, "PATCH", servicesPath(e, created.json.id), { body: '{"defaultForProject":true}' });
+    expect(promoted.json.defaultForProject).toBe(true);
+    expect(defaults()).toEqual([created.json.id]);
+    const history = e.store.defaultHistory.map((h) => h.defaultServiceIds);
+    expect(history).toEqual([[initial], [created.json.id]]);
+    // Creating a service as default also hands over at once.
+    const c = await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"C","defaultForProject":true}' });
+    expect(defaults()).toEqual([c.json.id]);
+    expect(e.store.defaultHistory.every((h) => h.defaultServiceIds.length === 1)).toBe(true);
+  });
+
+  test("demoting or deleting the current default", async () => {
+    const e = fx.emulator;
+    const [initial] = defaults();
+    const demote = await rawRequest(e, "PATCH", servicesPath(e, initial), { body: '{"defaultForProject":false}' });
+    if (policy === "strict") {
+      expect(demote.status).toBe(422);
+      expect(demote.json.message).toContain("must always have one");
+      const del = await rawRequest(e, "DELETE", servicesPath(e, initial));
+      expect(del.status).toBe(422);
+      expect(del.json.message).toContain("cannot be deleted");
+      expect(defaults()).toEqual([initial]);
+    } else {
+      expect(demote.status).toBe(200);
+      expect(defaults()).toEqual([]);
+      expect(e.store.defaultHistory.at(-1)?.defaultServiceIds).toEqual([]);
+      await rawRequest(e, "PATCH", servicesPath(e, initial), { body: '{"defaultForProject":true}' });
+      expect((await rawRequest(e, "DELETE", servicesPath(e, initial))).status).toBe(204);
+      expect(defaults()).toEqual([]);
+    }
+  });
+});
+
+test("two emulators are independent, and the policy can be switched at run time", async () => {
+  const a = await startEmulator();
+  const b = await startEmulator({ defaultPolicy: "lenient" });
+  try {
+    expect(a.url).not.toBe(b.url);
+    expect(a.store.policy).toBe("strict");
+    const res = await fetch(`${a.url}/_emulator/policy`, { method: "PUT", body: '{"policy":"lenient"}' });
+    expect(await res.json()).toEqual({ policy: "lenient" });
+    expect(a.store.policy).toBe("lenient");
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
