@@ -57,6 +57,8 @@ export class Emulator {
   readonly faults: FaultInjector;
   rateLimit?: { limiter: RateLimiter; retryAfter: boolean };
   requests: LoggedRequest[] = [];
+  /** TCP connections accepted so far (shows whether clients reuse them). */
+  connectionsAccepted = 0;
   private seq = 0;
   private sockets = new Set<Socket>();
   private server: Server;
@@ -71,6 +73,7 @@ export class Emulator {
     // Longer than clients keep idle sockets, so a reused socket is never closed under them.
     this.server.keepAliveTimeout = 65_000;
     this.server.on("connection", (socket) => {
+      this.connectionsAccepted++;
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
     });

@@ -120,7 +120,7 @@ export class Transport {
 
   private async shouldRetry(idempotent: boolean, response: RawResponse, attempt: number): Promise<boolean> {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    if (response.status === 429) this.governor.onThrottled(retryAfterMs);
+    if (response.status === 429) this.governor.onThrottled();
     if (decideRetry(idempotent, response) !== "retry" || attempt >= this.options.retry.maxRetries) return false;
     await sleep(nextDelayMs(attempt, this.options.retry, retryAfterMs));
     return true;

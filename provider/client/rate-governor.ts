@@ -1,63 +1,80 @@
+/** Pace while throttled: this many times the best rate that got through, so the limit stays saturated. */
+const PROBE_GAIN = 1.25;
+/** Never pace slower than this many requests a second. */
+const MIN_RATE = 2;
+/** Back to unpaced after this long without a 429. */
+const CALM_MS = 10_000;
+/** How far back successes are counted, in one-second buckets. */
+const WINDOW_SECONDS = 3;
+
 /**
- * One pace for every concurrent call of a client. Unlimited until the API
- * first answers 429; from then on requests are spaced to the rate that was
- * getting through, lowered a little on each further 429 and raised slowly
- * while none comes, so a deployment of hundreds of services runs close to
- * Sinch's limit instead of every call backing off on its own.
+ * One pace for every concurrent call of a client. Unpaced until the API
+ * answers 429; from then on requests leave one by one at 1.25 times the
+ * best per-second rate that got through in the last three seconds. Under a
+ * real limit that keeps the limit saturated with few wasted calls; under
+ * random 429s it never collapses, since the pace follows what succeeds.
+ * Each throttled call still waits its own `Retry-After` before its retry.
  */
 export class RateGovernor {
+  private queue: Array<() => void> = [];
+  private timer?: NodeJS.Timeout;
+  private lastRelease = Number.NEGATIVE_INFINITY;
+  private lastThrottle = Number.NEGATIVE_INFINITY;
   private ratePerSecond = Number.POSITIVE_INFINITY;
-  private nextSlot = 0;
-  private pausedUntil = 0;
-  private lastDecrease = 0;
-  private lastIncrease = 0;
-  private successes: number[] = [];
+  private buckets = new Map<number, number>();
 
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+  constructor(private readonly now: () => number = Date.now) {}
 
-  /** The current pace in requests a second (Infinity before any 429). */
+  /** The current pace in requests a second (Infinity while unpaced). */
   get rate(): number {
-    return this.ratePerSecond;
+    return this.pacing() ? this.ratePerSecond : Number.POSITIVE_INFINITY;
   }
 
-  /** Waits for this caller's slot. Slots are handed out in call order. */
-  async acquire(): Promise<void> {
-    const now = this.now();
-    const start = Math.max(now, this.pausedUntil, this.nextSlot);
-    if (Number.isFinite(this.ratePerSecond)) this.nextSlot = start + 1000 / this.ratePerSecond;
-    if (start > now) await this.sleep(start - now);
+  /** Resolves when this caller may send; callers leave in the order they came. */
+  acquire(): Promise<void> {
+    if (!this.pacing() && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.queue.push(resolve);
+      this.pump();
+    });
   }
 
   /** A request got through. */
   onSuccess(): void {
-    const now = this.now();
-    this.successes.push(now);
-    while (this.successes.length > 0 && this.successes[0] <= now - 1000) this.successes.shift();
-    // Probe upwards gently: 2% every 3 s without a 429.
-    if (Number.isFinite(this.ratePerSecond) && now - Math.max(this.lastDecrease, this.lastIncrease) > 3000) {
-      this.ratePerSecond *= 1.02;
-      this.lastIncrease = now;
-    }
+    const second = Math.floor(this.now() / 1000);
+    this.buckets.set(second, (this.buckets.get(second) ?? 0) + 1);
+    for (const key of this.buckets.keys()) if (key <= second - WINDOW_SECONDS) this.buckets.delete(key);
   }
 
-  /** The API answered 429; `retryAfterMs` is its `Retry-After`, when it sent one. */
-  onThrottled(retryAfterMs?: number): void {
+  /** The API answered 429. */
+  onThrottled(): void {
     const now = this.now();
-    const recent = this.successes.filter((t) => t > now - 1000).length;
-    if (!Number.isFinite(this.ratePerSecond)) {
-      // The first 429: what got through in the last second is the best estimate of the limit.
-      this.ratePerSecond = Math.max(1, recent);
-      this.lastDecrease = now;
-    } else if (now - this.lastDecrease > 1000) {
-      // One decrease per second, however many in-flight calls come back 429 together.
-      this.ratePerSecond = Math.max(0.5, this.ratePerSecond * 0.9);
-      this.lastDecrease = now;
+    this.lastThrottle = now;
+    const second = Math.floor(now / 1000);
+    let best = 0;
+    for (const [key, count] of this.buckets) if (key > second - WINDOW_SECONDS) best = Math.max(best, count);
+    this.ratePerSecond = Math.max(MIN_RATE, best * PROBE_GAIN);
+    this.pump();
+  }
+
+  private pacing(): boolean {
+    return this.now() - this.lastThrottle < CALM_MS;
+  }
+
+  private pump(): void {
+    if (this.timer) return;
+    while (this.queue.length > 0) {
+      const now = this.now();
+      const wait = this.pacing() ? this.lastRelease + 1000 / this.ratePerSecond - now : 0;
+      if (wait > 0) {
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.pump();
+        }, wait);
+        return;
+      }
+      this.lastRelease = now;
+      this.queue.shift()!();
     }
-    const pause = retryAfterMs ?? 1000 / this.ratePerSecond;
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-    this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
   }
 }

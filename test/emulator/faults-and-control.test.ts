@@ -7,6 +7,7 @@ import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "..
 
 const control = (url: string, method: string, path: string, body?: unknown) =>
   fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+const controlJson = async (url: string, path: string): Promise<any> => (await control(url, "GET", path)).json();
 
 describe("emulator faults", () => {
   let fx: EmulatorFixture;
@@ -38,7 +39,7 @@ describe("emulator faults", () => {
     const f = await rawRequest(e, "GET", path);
     expect([f.status, f.json]).toEqual([503, { code: "503", error: "Service unavailable", message: "Service unavailable" }]);
     expect((await rawRequest(e, "GET", path)).status).toBe(200);
-    const faults = await (await control(e.url, "GET", "faults")).json();
+    const faults = await controlJson(e.url, "faults");
     expect(faults.counts).toMatchObject({ status429: 2, status500: 1, status503: 2 });
   });
 
@@ -103,16 +104,16 @@ describe("emulator control endpoints", () => {
     const e = fx.emulator;
     try {
       const created = await rawRequest(e, "POST", `${servicesPath(e)}?x=1`, { body: '{"name":"logged","defaultForProject":true}' });
-      const log = await (await control(e.url, "GET", "requests")).json();
+      const log = await controlJson(e.url, "requests");
       expect(log.requests).toEqual([
         expect.objectContaining({ seq: 1, method: "POST", path: servicesPath(e), query: { x: "1" }, body: { name: "logged", defaultForProject: true }, status: 201, operation: "create" }),
       ]);
       expect(JSON.stringify(log)).not.toContain(e.keySecret);
-      expect((await (await control(e.url, "GET", "requests?since=1")).json()).requests).toEqual([]);
-      const history = await (await control(e.url, "GET", `default-history?projectId=${e.projectId}`)).json();
+      expect((await controlJson(e.url, "requests?since=1")).requests).toEqual([]);
+      const history = await controlJson(e.url, `default-history?projectId=${e.projectId}`);
       expect(history.history.map((h: { cause: string }) => h.cause)).toEqual(["init", `POST ${servicesPath(e)}`]);
       expect(history.history[1].defaultServiceIds).toEqual([created.json.id]);
-      const state = await (await control(e.url, "GET", "state")).json();
+      const state = await controlJson(e.url, "state");
       expect(state.policy).toBe("strict");
       expect(state.projects[e.projectId].services).toHaveLength(2);
       expect((await control(e.url, "POST", "reset")).status).toBe(204);
