@@ -29,6 +29,8 @@ export interface FaultRule {
   errorBody?: ErrorBodyShape;
   /** Apply to the next N matching requests only. */
   times?: number;
+  /** Let the first N matching requests through untouched (e.g. fail only the second PATCH). */
+  skip?: number;
 }
 
 /** What the emulator does to one request. */
@@ -89,6 +91,10 @@ export class FaultInjector {
     let latencyMs = 0;
     for (const rule of this.rules) {
       if (!matches(rule, operation, method)) continue;
+      if (rule.skip !== undefined && rule.skip > 0) {
+        rule.skip -= 1;
+        continue;
+      }
       if (rule.latencyMs) {
         latencyMs += rule.latencyMs.min + this.random() * (rule.latencyMs.max - rule.latencyMs.min);
       }

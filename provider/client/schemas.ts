@@ -10,7 +10,11 @@ export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
 export const NUMBER_PERMISSIONS = ["both", "send", "receive"] as const;
 
 // Sinch may send null for an unset field; the client treats it as absent.
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullish()
+    .transform((v) => v ?? undefined)
+    .optional();
 
 /** A fax service as the API returns it. */
 export const serviceSchema = z.object({

@@ -70,6 +70,14 @@ describe("emulator faults", () => {
     expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
   });
 
+  test("skip lets the first matching requests through", async () => {
+    const e = fx.emulator;
+    e.faults.set([{ operations: ["list"], status503: 1, skip: 2, times: 1 }]);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await rawRequest(e, "GET", servicesPath(e))).status);
+    expect(statuses).toEqual([200, 200, 503, 200]);
+  });
+
   test("the same seed injects the same faults", async () => {
     const run = async () => {
       const e = await startEmulator({ faultSeed: 7 });

@@ -1,0 +1,115 @@
+import { REGIONS, type Region, type SinchFaxClientOptions } from "./client/options";
+
+/** Where each setting comes from: a stack config key, else an environment variable. */
+export const SETTING_SOURCES = {
+  projectId: { config: "sinch:projectId", env: "SINCH_PROJECT_ID" },
+  keyId: { config: "sinch:keyId", env: "SINCH_KEY_ID" },
+  keySecret: { config: "sinch:keySecret", env: "SINCH_KEY_SECRET" },
+  region: { config: "sinch:region", env: "SINCH_FAX_REGION" },
+  faxUrl: { config: "sinch:faxUrl", env: "SINCH_FAX_URL" },
+  auth: { config: "sinch:auth", env: "SINCH_AUTH" },
+  authUrl: { config: "sinch:authUrl", env: "SINCH_AUTH_URL" },
+  defaultHandoffTimeout: { config: "sinch:defaultHandoffTimeout", env: "SINCH_DEFAULT_HANDOFF_TIMEOUT" },
+  requestTimeout: { config: "sinch:requestTimeout", env: "SINCH_REQUEST_TIMEOUT" },
+  maxRetries: { config: "sinch:maxRetries", env: "SINCH_MAX_RETRIES" },
+} as const;
+
+type SettingName = keyof typeof SETTING_SOURCES;
+
+/** The provider's settings, read at run time inside the provider process (never serialized). */
+export interface ProviderSettings {
+  projectId?: string;
+  keyId?: string;
+  keySecret?: string;
+  auth: "basic" | "oauth2";
+  region?: Region;
+  faxUrl?: string;
+  authUrl?: string;
+  /** How long a demoted or deleted default waits for another service to take over. Default 60 s. */
+  handoffTimeoutMs: number;
+  /** How often the handoff looks again. */
+  handoffPollMs: number;
+  /** Per-request timeout. */
+  requestTimeoutMs?: number;
+  maxRetries?: number;
+}
+
+/** A setting is present but unusable. */
+export class SettingsError extends Error {}
+
+/** How to set a setting, for error messages. */
+export function howToSet(name: SettingName): string {
+  const { config, env } = SETTING_SOURCES[name];
+  const secret = name === "keySecret" ? "--secret " : "";
+  return `stack config "${config}" (pulumi config set ${secret}${config} …) or the environment variable ${env}`;
+}
+
+/** Reads every setting: stack config first, then the environment. */
+export function readSettings(
+  config: (key: string) => string | undefined,
+  env: Record<string, string | undefined>,
+): ProviderSettings {
+  const get = (name: SettingName) => {
+    const value = config(SETTING_SOURCES[name].config) ?? env[SETTING_SOURCES[name].env];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+  const auth = get("auth") ?? "basic";
+  if (auth !== "basic" && auth !== "oauth2") {
+    throw new SettingsError(`Sinch auth must be "basic" or "oauth2", not "${auth}" (${howToSet("auth")})`);
+  }
+  const region = get("region");
+  if (region !== undefined && !(REGIONS as readonly string[]).includes(region)) {
+    throw new SettingsError(`Sinch region "${region}" is not one of ${REGIONS.join(", ")} (${howToSet("region")})`);
+  }
+  return {
+    projectId: get("projectId"),
+    keyId: get("keyId"),
+    keySecret: get("keySecret"),
+    auth,
+    region: region as Region | undefined,
+    faxUrl: get("faxUrl"),
+    authUrl: get("authUrl"),
+    handoffTimeoutMs: seconds(get("defaultHandoffTimeout"), "defaultHandoffTimeout") ?? 60_000,
+    handoffPollMs: 500,
+    requestTimeoutMs: seconds(get("requestTimeout"), "requestTimeout"),
+    maxRetries: count(get("maxRetries"), "maxRetries"),
+  };
+}
+
+/** The message when the project id is missing. */
+export function missingProjectMessage(): string {
+  return `projectId is not set on the FaxService, and no Sinch project is configured: set ${howToSet("projectId")}`;
+}
+
+/** Client options for a project; one error names every missing credential and how to set it. */
+export function clientOptions(settings: ProviderSettings, projectId: string): SinchFaxClientOptions {
+  const missing = (["keyId", "keySecret"] as const).filter((name) => !settings[name]);
+  if (missing.length > 0) {
+    throw new SettingsError(`Sinch credentials are missing: set ${missing.map(howToSet).join("; and ")}.`);
+  }
+  return {
+    projectId,
+    keyId: settings.keyId!,
+    keySecret: settings.keySecret!,
+    auth: settings.auth,
+    region: settings.region,
+    baseUrl: settings.faxUrl,
+    authUrl: settings.authUrl,
+    timeoutMs: settings.requestTimeoutMs,
+    retry: settings.maxRetries === undefined ? undefined : { maxRetries: settings.maxRetries },
+  };
+}
+
+function seconds(value: string | undefined, name: SettingName): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new SettingsError(`Sinch ${name} must be a number of seconds, not "${value}" (${howToSet(name)})`);
+  return Math.round(n * 1000);
+}
+
+function count(value: string | undefined, name: SettingName): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new SettingsError(`Sinch ${name} must be a whole number, not "${value}" (${howToSet(name)})`);
+  return n;
+}

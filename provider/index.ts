@@ -1,0 +1,10 @@
+/**
+ * pulumi-sinch-fax: manage Sinch Fax API v3 services with Pulumi.
+ *
+ * `FaxService` is the resource; the typed client of the services endpoints is
+ * exported too. The emulator lives at `pulumi-sinch-fax/emulator`.
+ */
+export { FaxService, type FaxServiceArgs } from "./resource";
+export type { NumberState as FaxServiceNumber } from "./model/fields";
+export { SETTING_SOURCES } from "./config";
+export * from "./client";

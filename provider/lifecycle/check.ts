@@ -1,0 +1,19 @@
+import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
+import { missingProjectMessage } from "../config";
+import { decideDiff } from "../model/plan";
+import { checkInputs } from "../model/validate";
+import { currentSettings } from "../runtime";
+
+/** Validates every input with no API call and fills in the documented defaults. */
+export async function check(
+  _olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<{ inputs: Record<string, unknown>; failures: CheckFailure[] }> {
+  return checkInputs(news, currentSettings().projectId, missingProjectMessage());
+}
+
+/** Field-by-field comparison of the desired inputs with the state; no API call. */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+  const { changes, replaces } = decideDiff(olds, news);
+  return { changes, replaces, deleteBeforeReplace: false };
+}

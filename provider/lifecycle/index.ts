@@ -1,0 +1,17 @@
+/**
+ * The FaxService provider's methods, as they run inside the provider process.
+ * The serialized provider (`../dynamic-provider`) only forwards to these.
+ */
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
+import { configureRuntime } from "../runtime";
+
+export { check, diff } from "./check";
+export { create } from "./create";
+export { read } from "./read";
+export { update } from "./update";
+export { remove } from "./delete";
+
+/** Reads `sinch:*` stack config (decrypted by the engine) into the process's settings. */
+export async function configure(req: ConfigureRequest): Promise<void> {
+  configureRuntime((key) => req.config.get(key));
+}

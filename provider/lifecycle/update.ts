@@ -1,0 +1,33 @@
+import type { CheckedInputs, ServiceState } from "../model/fields";
+import { planUpdate } from "../model/plan";
+import { stateOf } from "../model/state";
+import { clientFor } from "../runtime";
+import { applyPlan, StepFailure } from "./apply";
+import { PartialFailureError, serviceError, webhookPassword } from "./errors";
+
+/**
+ * Updates the service with one PATCH carrying exactly the changed fields;
+ * promotion is a separate, last PATCH; a demotion of the current default
+ * waits for another service to take over. If a later step fails, the error
+ * records what was applied.
+ */
+export async function update(id: string, olds: ServiceState, news: CheckedInputs): Promise<{ outs: ServiceState }> {
+  const secrets = [webhookPassword(news.incomingWebhookUrl), webhookPassword(olds.incomingWebhookUrl)];
+  const extras = {
+    projectId: olds.projectId,
+    numbers: olds.numbers ?? [],
+    knownWebhook: news.incomingWebhookUrl,
+    adopt: olds.adopt,
+    adopted: olds.adopted ?? false,
+    originalSettings: olds.originalSettings,
+  };
+  try {
+    const service = await applyPlan(clientFor(olds.projectId), id, planUpdate(olds, news), { demoteRefused: "fail" });
+    return { outs: service ? stateOf(service, extras) : olds };
+  } catch (e) {
+    const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
+    const error = serviceError({ id, name: news.name }, failure.cause, secrets);
+    if (failure.applied) throw new PartialFailureError(error.message, id, stateOf(failure.applied, extras));
+    throw error;
+  }
+}

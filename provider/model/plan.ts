@@ -1,0 +1,118 @@
+import type { Service, ServiceFields } from "../client/schemas";
+import { CLEARABLE_FIELDS, isUnknown, WRITABLE_FIELDS, type DesiredFields, type WritableField } from "./fields";
+import { fieldsOf } from "./state";
+import { isMasked, sameWebhook } from "./webhook";
+
+type Fields = Partial<Record<WritableField, unknown>>;
+
+/** The writable fields whose desired value differs from the current one. */
+export function changedFields(current: Fields, desired: Fields): WritableField[] {
+  return WRITABLE_FIELDS.filter((field) => {
+    const want = desired[field];
+    if (isUnknown(want)) return true;
+    if (field === "incomingWebhookUrl") return !sameWebhook(current[field] as string | undefined, want as string | undefined);
+    return current[field] !== want;
+  });
+}
+
+/** What `diff` reports: whether anything changes, and what forces a replacement. */
+export interface DiffDecision {
+  changes: boolean;
+  replaces: string[];
+  fields: WritableField[];
+}
+
+/**
+ * Compares desired inputs with the state field by field, with no API call.
+ * Only the service's fields and its project matter: whatever else differs
+ * (the serialized provider, `adopt`) is no change. A new or unknown project
+ * replaces the service, since services cannot move between projects.
+ */
+export function decideDiff(state: Fields & { projectId?: unknown }, desired: Fields & { projectId?: unknown }): DiffDecision {
+  const fields = changedFields(state, desired);
+  const replaces = isUnknown(desired.projectId) || desired.projectId !== state.projectId ? ["projectId"] : [];
+  return { changes: fields.length > 0 || replaces.length > 0, replaces, fields };
+}
+
+/**
+ * The calls of an update: one PATCH with exactly the changed fields, then the
+ * default flag on its own, so a service becomes the default only once it is
+ * fully configured, and is demoted only once another has taken over.
+ */
+export interface UpdatePlan {
+  /** Changed fields except `defaultForProject`; a removed field without a default is `null`. */
+  patch: ServiceFields;
+  promote: boolean;
+  demote: boolean;
+}
+
+/** Plans the calls that take a service from its current fields to the desired ones. */
+export function planUpdate(current: Fields, desired: Fields): UpdatePlan {
+  const patch: Record<string, unknown> = {};
+  for (const field of changedFields(current, desired)) {
+    if (field === "defaultForProject") continue;
+    if (desired[field] !== undefined) patch[field] = desired[field];
+    else if ((CLEARABLE_FIELDS as readonly string[]).includes(field)) patch[field] = null;
+  }
+  return {
+    patch: patch as ServiceFields,
+    promote: desired.defaultForProject === true && current.defaultForProject !== true,
+    demote: desired.defaultForProject === false && current.defaultForProject === true,
+  };
+}
+
+/** True when a plan makes no call. */
+export function isEmptyPlan(plan: UpdatePlan): boolean {
+  return Object.keys(plan.patch).length === 0 && !plan.promote && !plan.demote;
+}
+
+/** The body of the create POST: every field, but never default yet (promotion comes last). */
+export function createBody(desired: DesiredFields): ServiceFields {
+  const body: Record<string, unknown> = {};
+  for (const field of WRITABLE_FIELDS) if (desired[field] !== undefined) body[field] = desired[field];
+  body.defaultForProject = false;
+  return body as ServiceFields;
+}
+
+/**
+ * What releasing an adopted service restores: its settings from before the
+ * stack, as the API reported them (a field it did not report is cleared). A
+ * webhook password Sinch masked when we adopted it cannot be put back, so
+ * such a URL is left as it is.
+ */
+export function planRelease(current: Fields, original: Fields): UpdatePlan {
+  const patch: Record<string, unknown> = {};
+  for (const field of WRITABLE_FIELDS) {
+    if (field === "defaultForProject") continue;
+    const before = original[field];
+    if (field === "incomingWebhookUrl" && typeof before === "string" && isMasked(before)) continue;
+    if (before !== current[field]) patch[field] = before ?? null;
+  }
+  return {
+    patch: patch as ServiceFields,
+    promote: original.defaultForProject === true && current.defaultForProject !== true,
+    demote: original.defaultForProject === false && current.defaultForProject === true,
+  };
+}
+
+/** Allowed difference between our clock and Sinch's when matching a service to a create attempt. */
+export const CLOCK_SKEW_MS = 30_000;
+
+/**
+ * After a POST whose outcome is unknown: the service that attempt created, if
+ * any. It has exactly the fields sent, was created after the attempt started
+ * (give or take clock skew), and is not already taken by another resource.
+ */
+export function pickCreated(
+  services: Iterable<Service>,
+  body: ServiceFields,
+  startedAt: number,
+  claimed: ReadonlySet<string>,
+): string | undefined {
+  for (const service of services) {
+    if (claimed.has(service.id)) continue;
+    if (service.createdAt !== undefined && Date.parse(service.createdAt) < startedAt - CLOCK_SKEW_MS) continue;
+    if (changedFields(fieldsOf(service), body as Fields).length === 0) return service.id;
+  }
+  return undefined;
+}

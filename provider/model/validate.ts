@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
+import { DEFAULTS, isUnknown, WRITABLE_FIELDS, type CheckedInputs, type WritableField } from "./fields";
+import { isMasked, maskWebhook } from "./webhook";
+
+/** A problem with one input, as `check` reports it to the engine. */
+export interface InputFailure {
+  property: string;
+  reason: string;
+}
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+const bool = z.boolean({ error: "must be true or false" });
+const oneOf = (values: readonly string[]) =>
+  z.string({ error: `must be one of ${values.join(", ")}` }).refine((v) => values.includes(v), {
+    error: `must be one of ${values.join(", ")}`,
+  });
+const integer = (min: number, max: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
+const webhookUrl = z
+  .string({ error: "must be a URL" })
+  .refine((v) => {
+    try {
+      return ["http:", "https:"].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, { error: "must be an absolute http(s) URL" })
+  .refine((v) => !isMasked(v), {
+    error: "holds Sinch's masked password (***); give the real credentials or none",
+  });
+
+/** One schema per input: the limits of the API, stated once. */
+const INPUT_SCHEMAS: Record<WritableField | "projectId" | "adopt", z.ZodType> = {
+  name: z
+    .string({ error: "must be a string of 1 to 60 characters" })
+    .min(1, { error: "must not be empty" })
+    .max(60, { error: "must be at most 60 characters" }),
+  incomingWebhookUrl: webhookUrl,
+  webhookContentType: oneOf(WEBHOOK_CONTENT_TYPES),
+  defaultForProject: bool,
+  defaultFrom: z.string({ error: "must be a phone number in E.164 format, like +15551234567" }).regex(E164, {
+    error: "must be a phone number in E.164 format, like +15551234567",
+  }),
+  numberOfRetries: integer(0, 5),
+  retryDelaySeconds: integer(30, 300),
+  imageConversionMethod: oneOf(IMAGE_CONVERSION_METHODS),
+  coverPageId: z.string({ error: "must be a cover page id (a ULID)" }).regex(ULID, { error: "must be a cover page id (a ULID)" }),
+  saveOutboundFaxDocuments: bool,
+  saveInboundFaxDocuments: bool,
+  scanIncomingBarcodes: bool,
+  inProgressNotifications: bool,
+  resolution: oneOf(RESOLUTIONS),
+  projectId: z.string({ error: "must be a project id" }).min(1, { error: "must not be empty" }),
+  adopt: z
+    .string({ error: 'must be "default" or a service id (a ULID)' })
+    .refine((v) => v === "default" || ULID.test(v), { error: 'must be "default" or a service id (a ULID)' }),
+};
+
+/** Keys the engine or the resource itself adds; not user inputs. */
+const RESERVED = new Set(["__provider", "createdAt", "updatedAt", "numbers", "adopted", "originalSettings"]);
+
+/**
+ * Validates FaxService inputs field by field, with no API call, and fills in
+ * the documented defaults so the declared state is explicit. Values unknown
+ * during preview pass through unchecked. `projectId` falls back to the
+ * configured project; `missingProject` is the message when there is none.
+ */
+export function checkInputs(
+  news: Record<string, unknown>,
+  configuredProjectId: string | undefined,
+  missingProject: string,
+): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+  const failures: InputFailure[] = [];
+  const inputs: Record<string, unknown> = {};
+  for (const [property, value] of Object.entries(news)) {
+    if (RESERVED.has(property) || value === undefined || value === null) continue;
+    const schema = INPUT_SCHEMAS[property as keyof typeof INPUT_SCHEMAS];
+    if (!schema) {
+      failures.push({ property, reason: `${property} is not an input of FaxService` });
+      continue;
+    }
+    if (!isUnknown(value)) {
+      const result = schema.safeParse(value);
+      if (!result.success) {
+        // A webhook URL may hold a password: only its masked form is ever echoed.
+        const shown = property === "incomingWebhookUrl" && typeof value === "string" ? maskWebhook(value) : value;
+        failures.push({ property, reason: `${property} ${result.error.issues[0].message} (got ${describe(shown)})` });
+        continue;
+      }
+    }
+    inputs[property] = value;
+  }
+  for (const [field, value] of Object.entries(DEFAULTS)) inputs[field] ??= value;
+  if (inputs.projectId === undefined) {
+    if (configuredProjectId) inputs.projectId = configuredProjectId;
+    else failures.push({ property: "projectId", reason: missingProject });
+  }
+  return { inputs, failures };
+}
+
+/** The checked inputs, typed. Only valid after `checkInputs` found no failure. */
+export function asChecked(inputs: Record<string, unknown>): CheckedInputs {
+  return inputs as unknown as CheckedInputs;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "an object";
+  return String(value);
+}
+
+/** The inputs every FaxService accepts, for documentation and tests. */
+export const INPUT_NAMES = [...WRITABLE_FIELDS, "projectId", "adopt"] as const;

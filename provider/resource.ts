@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { faxServiceProvider } from "./dynamic-provider";
+import type { DesiredFields, NumberState } from "./model/fields";
+import { hasCredentials } from "./model/webhook";
+
+/** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. */
+export interface FaxServiceArgs {
+  /** A friendly name, 1 to 60 characters. Default "Default service". */
+  name?: pulumi.Input<string>;
+  /**
+   * Where Sinch posts incoming faxes (http or https). Basic-auth credentials
+   * (`https://user:pass@host/…`) are kept secret in state; Sinch never shows
+   * the password again. Default: none.
+   */
+  incomingWebhookUrl?: pulumi.Input<string>;
+  /** `multipart/form-data` or `application/json`. Default `multipart/form-data`. */
+  webhookContentType?: pulumi.Input<"multipart/form-data" | "application/json">;
+  /**
+   * Whether this is the project's default service (used when a fax names no
+   * service). Promotion happens last, once the service is fully configured;
+   * a demotion waits for another service to take over. Declare at most one
+   * default per project. Default false.
+   */
+  defaultForProject?: pulumi.Input<boolean>;
+  /** One of the project's Sinch numbers or a verified number, in E.164 (`+15551234567`). Default: none. */
+  defaultFrom?: pulumi.Input<string>;
+  /** Retries of a failed fax, 0 to 5. Default 3. */
+  numberOfRetries?: pulumi.Input<number>;
+  /** Seconds between retries, 30 to 300. Default 60. */
+  retryDelaySeconds?: pulumi.Input<number>;
+  /** `HALFTONE` or `MONOCHROME` (outbound faxes only). Default `HALFTONE`. */
+  imageConversionMethod?: pulumi.Input<"HALFTONE" | "MONOCHROME">;
+  /** A cover page of this service (its ULID), added to every outbound fax. Default: none. */
+  coverPageId?: pulumi.Input<string>;
+  /** Keep documents of sent faxes (13 months). Default true. */
+  saveOutboundFaxDocuments?: pulumi.Input<boolean>;
+  /** Keep documents of received faxes (13 months). Default true. */
+  saveInboundFaxDocuments?: pulumi.Input<boolean>;
+  /** Detect barcodes on incoming faxes. Default false. */
+  scanIncomingBarcodes?: pulumi.Input<boolean>;
+  /** A webhook for each page sent of an outbound fax. Default false. */
+  inProgressNotifications?: pulumi.Input<boolean>;
+  /** `FINE` (200 dpi) or `SUPERFINE` (400 dpi). Default `FINE`. */
+  resolution?: pulumi.Input<"FINE" | "SUPERFINE">;
+  /** The Sinch project; default `sinch:projectId` or `SINCH_PROJECT_ID`. Changing it replaces the service. */
+  projectId?: pulumi.Input<string>;
+  /**
+   * Take an existing service under management instead of creating one: a
+   * service id, or `"default"` for the project's current default service.
+   * Only what differs is PATCHed; on destroy the service is released with its
+   * previous settings restored, not deleted. (`pulumi import` cannot work for
+   * dynamic providers.) Only read on create.
+   */
+  adopt?: pulumi.Input<string>;
+}
+
+/**
+ * A Sinch Fax API v3 service managed by Pulumi. The resource id is the
+ * service id. Outputs hold every field as the API reports it, server
+ * defaults included.
+ */
+export class FaxService extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  /** The webhook URL; secret in state when it holds credentials. */
+  declare readonly incomingWebhookUrl: pulumi.Output<string | undefined>;
+  declare readonly webhookContentType: pulumi.Output<DesiredFields["webhookContentType"]>;
+  declare readonly defaultForProject: pulumi.Output<boolean>;
+  declare readonly defaultFrom: pulumi.Output<string | undefined>;
+  declare readonly numberOfRetries: pulumi.Output<number>;
+  declare readonly retryDelaySeconds: pulumi.Output<number>;
+  declare readonly imageConversionMethod: pulumi.Output<DesiredFields["imageConversionMethod"]>;
+  declare readonly coverPageId: pulumi.Output<string | undefined>;
+  declare readonly saveOutboundFaxDocuments: pulumi.Output<boolean>;
+  declare readonly saveInboundFaxDocuments: pulumi.Output<boolean>;
+  declare readonly scanIncomingBarcodes: pulumi.Output<boolean>;
+  declare readonly inProgressNotifications: pulumi.Output<boolean>;
+  declare readonly resolution: pulumi.Output<DesiredFields["resolution"]>;
+  /** The project the service belongs to. */
+  declare readonly projectId: pulumi.Output<string>;
+  /** When Sinch created the service (ISO 8601). */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** When Sinch last changed the service (ISO 8601). */
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** The phone numbers attached to the service (through Sinch's Numbers API), all pages. */
+  declare readonly numbers: pulumi.Output<NumberState[]>;
+  /** True when the service was adopted: destroy releases it instead of deleting it. */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: FaxServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const { incomingWebhookUrl, ...rest } = args;
+    super(
+      faxServiceProvider,
+      name,
+      {
+        ...rest,
+        incomingWebhookUrl: incomingWebhookUrl === undefined ? undefined : secretIfCredentials(incomingWebhookUrl),
+        createdAt: undefined,
+        updatedAt: undefined,
+        numbers: undefined,
+        adopted: undefined,
+      },
+      opts,
+      "sinch-fax",
+      "FaxService",
+    );
+  }
+}
+
+/** A webhook URL with a password becomes a secret, so neither inputs nor outputs hold it in plain text. */
+function secretIfCredentials(url: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.output(url).apply((u) => (typeof u === "string" && hasCredentials(u) ? pulumi.secret(u) : pulumi.output(u)));
+}

@@ -1,0 +1,40 @@
+import { SinchFaxClient } from "./client/client";
+import { clientOptions, readSettings, type ProviderSettings } from "./config";
+
+/**
+ * Process-wide state of the provider: its settings and one shared client
+ * (one connection pool, one token, one rate governor) for every resource.
+ * Lives only in the provider process; nothing here is serialized.
+ */
+let settings: ProviderSettings | undefined;
+let root: SinchFaxClient | undefined;
+
+/** Ids this process created or adopted: reconciliation never takes one of them for another resource. */
+export const claimedIds = new Set<string>();
+
+/** Reads the settings from the stack config (and the environment). */
+export function configureRuntime(config: (key: string) => string | undefined): void {
+  settings = readSettings(config, process.env);
+  root?.close();
+  root = undefined;
+}
+
+/** The settings; from the environment alone when the engine never called configure. */
+export function currentSettings(): ProviderSettings {
+  settings ??= readSettings(() => undefined, process.env);
+  return settings;
+}
+
+/** The client of a project, sharing the process-wide transport. */
+export function clientFor(projectId: string): SinchFaxClient {
+  root ??= new SinchFaxClient(clientOptions(currentSettings(), projectId));
+  return root.forProject(projectId);
+}
+
+/** Forgets settings and clients (tests call the provider in-process with different emulators). */
+export function resetRuntime(): void {
+  root?.close();
+  root = undefined;
+  settings = undefined;
+  claimedIds.clear();
+}

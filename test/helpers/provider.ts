@@ -1,0 +1,51 @@
+import type { Emulator } from "../../emulator";
+import * as lifecycle from "../../provider/lifecycle";
+import type { CheckedInputs, ServiceState } from "../../provider/model/fields";
+import { resetRuntime } from "../../provider/runtime";
+
+/** Configures the provider's runtime, in this process, for an emulator (as `configure` would from stack config). */
+export async function configureFor(emulator: Emulator, extra: Record<string, string> = {}): Promise<void> {
+  resetRuntime();
+  const values: Record<string, string> = {
+    "sinch:faxUrl": emulator.url,
+    "sinch:authUrl": `${emulator.url}/oauth2/token`,
+    "sinch:projectId": emulator.projectId,
+    "sinch:keyId": emulator.keyId,
+    "sinch:keySecret": emulator.keySecret,
+    "sinch:defaultHandoffTimeout": "1.5",
+    ...extra,
+  };
+  await lifecycle.configure({
+    config: {
+      get: (key) => values[key],
+      require: (key) => values[key],
+    },
+  });
+}
+
+/** Runs check and fails the test on any failure; returns the checked inputs. */
+export async function checked(news: Record<string, unknown>): Promise<CheckedInputs> {
+  const { inputs, failures } = await lifecycle.check({}, news);
+  if (failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+  return inputs as unknown as CheckedInputs;
+}
+
+/** Creates a service through the provider; returns its id and state. */
+export async function created(news: Record<string, unknown>): Promise<{ id: string; outs: ServiceState }> {
+  return lifecycle.create(await checked(news));
+}
+
+/** The bodies of the PATCH requests the emulator saw. */
+export function patchBodies(emulator: Emulator): unknown[] {
+  return emulator.requests.filter((r) => r.method === "PATCH").map((r) => r.body);
+}
+
+/** `METHOD operation` of every request the emulator saw, in order. */
+export function calls(emulator: Emulator): string[] {
+  return emulator.requests.map((r) => `${r.method} ${r.operation}`);
+}
+
+/** True when the default history never shows a project with zero or two defaults. */
+export function alwaysOneDefault(emulator: Emulator): boolean {
+  return emulator.store.defaultHistory.every((h) => h.defaultServiceIds.length === 1);
+}

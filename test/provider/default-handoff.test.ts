@@ -1,0 +1,120 @@
+import { startEmulator, type Emulator } from "../../emulator";
+import * as lifecycle from "../../provider/lifecycle";
+import { resetRuntime } from "../../provider/runtime";
+import { alwaysOneDefault, calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
+
+describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy) => {
+  let emulator: Emulator;
+  beforeEach(async () => {
+    emulator = await startEmulator({ defaultPolicy: policy });
+    await configureFor(emulator);
+  });
+  afterEach(async () => {
+    resetRuntime();
+    await emulator.close();
+  });
+
+  const defaults = () => emulator.store.listServices(emulator.projectId).filter((s) => s.defaultForProject).map((s) => s.id);
+
+  test.each([
+    ["the promotion first", 0],
+    ["the demotion first", 1],
+  ])("A hands the default to B in one deployment (%s), never zero or two defaults", async (_label, demotionFirst) => {
+    const a = await created({ name: "A", defaultForProject: true });
+    const b = await created({ name: "B" });
+    emulator.requests = [];
+    const demote = () => checked({ name: "A", defaultForProject: false }).then((n) => lifecycle.update(a.id, a.outs, n));
+    const promote = () => checked({ name: "B", defaultForProject: true }).then((n) => lifecycle.update(b.id, b.outs, n));
+    const [aAfter, bAfter] = demotionFirst
+      ? await Promise.all([demote(), new Promise((r) => setTimeout(r, 300)).then(promote)])
+      : await Promise.all([new Promise((r) => setTimeout(r, 300)).then(demote), promote()]);
+    expect(defaults()).toEqual([b.id]);
+    expect(aAfter.outs.defaultForProject).toBe(false);
+    expect(bAfter.outs.defaultForProject).toBe(true);
+    expect(alwaysOneDefault(emulator)).toBe(true);
+    // A never demoted itself: the promotion of B did it.
+    expect(patchBodies(emulator)).toEqual([{ defaultForProject: true }]);
+  });
+
+  test("a demotion nobody takes over: strict fails naming the way out, lenient demotes at the end of the wait", async () => {
+    const a = await created({ name: "Alone", defaultForProject: true });
+    emulator.requests = [];
+    const started = Date.now();
+    const result = lifecycle.update(a.id, a.outs, await checked({ name: "Alone", numberOfRetries: 1, defaultForProject: false }));
+    if (policy === "strict") {
+      const error = await result.catch((e) => e);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+      expect(error.message).toContain(`Fax service "Alone" (${a.id}) cannot stop being the project's default service`);
+      expect(error.message).toContain("set defaultForProject: true on another FaxService");
+      // The field change was applied before the wait, and the error records it.
+      expect(error.id).toBe(a.id);
+      expect(error.properties).toMatchObject({ numberOfRetries: 1, defaultForProject: true });
+      expect(defaults()).toEqual([a.id]);
+    } else {
+      const { outs } = await result;
+      expect(outs.defaultForProject).toBe(false);
+      expect(defaults()).toEqual([]);
+      expect(patchBodies(emulator)).toEqual([{ numberOfRetries: 1 }, { defaultForProject: false }]);
+    }
+  });
+
+  test("deleting the current default waits for a successor", async () => {
+    const a = await created({ name: "Old default", defaultForProject: true });
+    const b = await created({ name: "Successor" });
+    const deletion = lifecycle.remove(a.id, a.outs);
+    await new Promise((r) => setTimeout(r, 300));
+    await lifecycle.update(b.id, b.outs, await checked({ name: "Successor", defaultForProject: true }));
+    await deletion;
+    expect(emulator.store.getService(emulator.projectId, a.id)).toBeUndefined();
+    expect(defaults()).toEqual([b.id]);
+    expect(alwaysOneDefault(emulator)).toBe(true);
+  });
+
+  test("deleting the default with no successor: strict refuses with the ways out, lenient deletes after the wait", async () => {
+    const a = await created({ name: "Last", defaultForProject: true });
+    const result = lifecycle.remove(a.id, a.outs);
+    if (policy === "strict") {
+      const error = await result.catch((e) => e);
+      expect(error.message).toContain(`Fax service "Last" (${a.id}) cannot be deleted while it is the project's default service`);
+      expect(error.message).toContain("pulumi state delete");
+      expect(emulator.store.getService(emulator.projectId, a.id)).toBeDefined();
+    } else {
+      await result;
+      expect(emulator.store.getService(emulator.projectId, a.id)).toBeUndefined();
+      expect(defaults()).toEqual([]);
+    }
+  });
+
+  test("adopting the project's default PATCHes only what differs; destroy releases it as it was", async () => {
+    const [original] = emulator.store.listServices(emulator.projectId);
+    const before = { ...original };
+    emulator.requests = [];
+    const adopted = await created({ adopt: "default", name: "Managed default", defaultForProject: true, resolution: "SUPERFINE" });
+    expect(adopted.id).toBe(original.id);
+    expect(calls(emulator)).toEqual(["GET list", "GET numbers", "PATCH update"]);
+    expect(patchBodies(emulator)).toEqual([{ name: "Managed default", resolution: "SUPERFINE" }]);
+    expect(adopted.outs).toMatchObject({ adopted: true, adopt: "default", name: "Managed default", originalSettings: { name: "Default service" } });
+    // Kept as the API reported it: no resolution, so release clears it again.
+    expect(adopted.outs.originalSettings).not.toHaveProperty("resolution");
+
+    emulator.requests = [];
+    await lifecycle.remove(adopted.id, adopted.outs);
+    expect(calls(emulator)).toEqual(["GET get", "PATCH update"]);
+    const after = emulator.store.getService(emulator.projectId, original.id)!;
+    const { updatedAt: _a, ...restAfter } = after;
+    const { updatedAt: _b, ...restBefore } = before;
+    expect(restAfter).toEqual(restBefore);
+    expect(alwaysOneDefault(emulator)).toBe(true);
+  });
+
+  test("adopt by id, and errors for what cannot be adopted", async () => {
+    const other = emulator.store.createService(emulator.projectId, { name: "Existing" }, "seed");
+    const adopted = await created({ adopt: other.id, name: "Existing" });
+    expect(adopted.id).toBe(other.id);
+    expect(patchBodies(emulator)).toEqual([]);
+    const twice = await created({ adopt: other.id, name: "Existing" }).catch((e) => e);
+    expect(twice.message).toContain("another FaxService already manages it");
+    const missing = await created({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).catch((e) => e);
+    expect(missing.message).toContain(`cannot adopt: no service 01ARZ3NDEKTSV4RRFFQ69G5FAV exists in project ${emulator.projectId}`);
+  });
+});
