@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { LocalWorkspace, type EngineEvent, type Stack } from "@pulumi/pulumi/automation";
@@ -7,9 +8,22 @@ import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulat
 /** The repository root: its node_modules holds the packed package and the SDK. */
 export const ROOT = resolve(__dirname, "..", "..");
 
-/** Where a program lives: a test program by name, or a folder of the repository. */
+/** Where a program lives: a test program by name, or a folder of the repository ("." for the root project). */
 export function programDir(name: string): string {
   return existsSync(join(__dirname, "programs", name)) ? join(__dirname, "programs", name) : join(ROOT, name);
+}
+
+/** What to copy of a program: the root project is only its Pulumi.yaml, tsconfig and `stack/`. */
+function copyProgram(name: string, workDir: string): void {
+  if (name === ".") {
+    mkdirSync(workDir);
+    for (const part of ["Pulumi.yaml", "tsconfig.json", "stack"]) cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
+    return;
+  }
+  cpSync(programDir(name), workDir, {
+    recursive: true,
+    filter: (src) => !src.includes("node_modules") && !/Pulumi\.[^/]+\.yaml$/.test(src),
+  });
 }
 
 /** A stack of a real Pulumi program, its own file backend, and its own emulator. */
@@ -17,6 +31,8 @@ export interface EngineFixture {
   emulator: Emulator;
   stack: Stack;
   workDir: string;
+  /** The environment the stack runs in (backend, passphrase, Pulumi home), for running other tools on it. */
+  env: Record<string, string>;
   /** The backend's own stack file, as written to disk (secrets encrypted). */
   rawState(): string;
   close(): Promise<void>;
@@ -51,23 +67,19 @@ export async function engineStack(program: string, options: EngineOptions = {}):
 
 async function setUpStack(program: string, options: EngineOptions, emulator: Emulator, tmp: string): Promise<EngineFixture> {
   const workDir = join(tmp, "program");
-  cpSync(programDir(program), workDir, { recursive: true, filter: (src) => !src.includes("node_modules") && !/Pulumi\.[^/]+\.yaml$/.test(src) });
+  copyProgram(program, workDir);
   linkNodeModules(workDir, options.ownNodeModules);
   const backend = join(tmp, "state");
   mkdirSync(backend);
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "e2e", workDir },
-    {
-      pulumiHome: join(tmp, "home"),
-      envVars: {
-        PULUMI_BACKEND_URL: `file://${backend}`,
-        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      },
-    },
-  );
+  const env = {
+    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+    PULUMI_HOME: join(tmp, "home"),
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+  const stack = await LocalWorkspace.createOrSelectStack({ stackName: "e2e", workDir }, { pulumiHome: env.PULUMI_HOME, envVars: env });
   const config: Record<string, { value: string; secret?: boolean }> = {
     "sinch:faxUrl": { value: emulator.url },
     "sinch:projectId": { value: emulator.projectId },
@@ -82,6 +94,7 @@ async function setUpStack(program: string, options: EngineOptions, emulator: Emu
     emulator,
     stack,
     workDir,
+    env,
     rawState: () => readFileSync(stackFile(backend), "utf8"),
     async close() {
       await emulator.close();
@@ -112,6 +125,21 @@ function stackFile(backend: string): string {
     if (existsSync(file)) return file;
   }
   throw new Error(`no stack file under ${stacks}`);
+}
+
+/** Runs a TypeScript script with node (asynchronously, so an emulator in this process keeps serving). */
+export function runNode(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
+      env: { ...process.env, ...env },
+      cwd: ROOT,
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, out }));
+  });
 }
 
 /** Collects engine events of one operation. */
