@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { faxServiceProvider } from "./dynamic-provider";
-import type { DesiredFields, NumberState } from "./model/fields";
+import { WRITABLE_FIELDS, type DesiredFields, type NumberState } from "./model/fields";
 import { hasCredentials } from "./model/webhook";
 
 /** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. */
@@ -87,22 +87,11 @@ export class FaxService extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: FaxServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const { incomingWebhookUrl, ...rest } = args;
-    super(
-      faxServiceProvider,
-      name,
-      {
-        ...rest,
-        incomingWebhookUrl: incomingWebhookUrl === undefined ? undefined : secretIfCredentials(incomingWebhookUrl),
-        createdAt: undefined,
-        updatedAt: undefined,
-        numbers: undefined,
-        adopted: undefined,
-      },
-      opts,
-      "sinch-fax",
-      "FaxService",
-    );
+    // Every output needs a key here (undefined when not given) to exist on the resource.
+    const props: Record<string, unknown> = { createdAt: undefined, updatedAt: undefined, numbers: undefined, adopted: undefined };
+    for (const key of [...WRITABLE_FIELDS, "projectId", "adopt"] as const) props[key] = args[key];
+    if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
+    super(faxServiceProvider, name, props, opts, "sinch-fax", "FaxService");
   }
 }
 
