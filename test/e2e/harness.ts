@@ -13,11 +13,11 @@ export function programDir(name: string): string {
   return existsSync(join(__dirname, "programs", name)) ? join(__dirname, "programs", name) : join(ROOT, name);
 }
 
-/** What to copy of a program: the root project is only its Pulumi.yaml, tsconfig and `stack/`. */
+/** What to copy of a program: the root project is its Pulumi.yaml, tsconfig, package.json and `stack/`. */
 function copyProgram(name: string, workDir: string): void {
   if (name === ".") {
     mkdirSync(workDir);
-    for (const part of ["Pulumi.yaml", "tsconfig.json", "stack"]) cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
+    for (const part of ["Pulumi.yaml", "tsconfig.json", "package.json", "stack"]) cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
     return;
   }
   cpSync(programDir(name), workDir, {

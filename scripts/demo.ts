@@ -1,0 +1,129 @@
+/**
+ * The demo: the root stack's whole life against a local emulator.
+ * Starts the emulator (state in .work/demo/emulator.json), then runs the root
+ * project through preview, up, a change, a restart of the emulator, a refresh
+ * after an out-of-band edit, the up that restores it, and destroy, printing the
+ * engine's events. Leaves nothing running.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { LocalWorkspace, type EngineEvent, type Stack } from "@pulumi/pulumi/automation";
+import { startEmulator, type Emulator } from "../emulator";
+import { SinchFaxClient } from "../provider/client";
+
+const ROOT = resolve(__dirname, "..");
+const WORK = join(ROOT, ".work", "demo");
+const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
+const SYMBOLS: Record<string, string> = { create: "+", update: "~", delete: "-", replace: "+-", refresh: "~", read: ">" };
+
+/** Prints engine events as short lines: one per resource step, plus diagnostics. */
+function printer(): (e: EngineEvent) => void {
+  return (e) => {
+    const pre = e.resourcePreEvent?.metadata;
+    if (pre && pre.op !== "same" && !pre.type.startsWith("pulumi:providers:")) {
+      const name = pre.urn.split("::").pop();
+      const kind = pre.type.split(":").pop();
+      console.log(`  ${SYMBOLS[pre.op] ?? " "} ${pre.op.padEnd(8)} ${kind} ${name}${e.resourcePreEvent!.planning ? dim(" (planned)") : ""}`);
+    }
+    const out = e.resOutputsEvent?.metadata;
+    if (out && out.op === "update" && out.type.endsWith(":FaxService") && out.old && out.new) {
+      for (const key of Object.keys(out.new.outputs ?? {})) {
+        const before = JSON.stringify(out.old.outputs?.[key]);
+        const after = JSON.stringify(out.new.outputs?.[key]);
+        if (before !== after && key !== "updatedAt" && key !== "__provider") console.log(dim(`      ${key}: ${before} → ${after}`));
+      }
+    }
+    const diag = e.diagnosticEvent;
+    if (diag && (diag.severity === "error" || diag.severity === "warning")) console.log(`  ${diag.severity}: ${diag.message.trim()}`);
+    if (e.summaryEvent) console.log(dim(`  summary: ${JSON.stringify(e.summaryEvent.resourceChanges)} in ${e.summaryEvent.durationSeconds}s`));
+  };
+}
+
+function requestCounts(emulator: Emulator): string {
+  const counts: Record<string, number> = {};
+  for (const r of emulator.requests) counts[`${r.method} ${r.operation}`] = (counts[`${r.method} ${r.operation}`] ?? 0) + 1;
+  return Object.entries(counts).map(([k, v]) => `${v}× ${k}`).join(", ") || "none";
+}
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(join(WORK, "state"), { recursive: true });
+  const dataFile = join(WORK, "emulator.json");
+  let emulator = await startEmulator({ dataFile, projectId: "demo-project", keyId: "demo-key" });
+  const port = Number(new URL(emulator.url).port);
+  console.log(bold(`Sinch Fax emulator on ${emulator.url} (state in ${dataFile})`));
+
+  const env = {
+    PULUMI_BACKEND_URL: `file://${join(WORK, "state")}`,
+    PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
+    PULUMI_HOME: join(WORK, "home"),
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+  };
+  let stack: Stack | undefined;
+  try {
+    stack = await LocalWorkspace.createOrSelectStack({ stackName: "demo", workDir: ROOT }, { pulumiHome: env.PULUMI_HOME, envVars: env });
+    await stack.setAllConfig({
+      "sinch:faxUrl": { value: emulator.url },
+      "sinch:projectId": { value: emulator.projectId },
+      "sinch:keyId": { value: emulator.keyId },
+      "sinch:keySecret": { value: emulator.keySecret, secret: true },
+      "sinch-fax-services:inboundWebhookUrl": { value: "https://faxbot:s3cret-hook@hooks.example.com/inbound", secret: true },
+    });
+    const onEvent = printer();
+    const log: string[] = [];
+    const phase = async (title: string, run: () => Promise<unknown>) => {
+      console.log(bold(`\n== ${title}`));
+      emulator.requests = [];
+      await run();
+      const line = `${title}: API requests: ${requestCounts(emulator)}`;
+      console.log(dim(`  ${line}`));
+      log.push(line);
+    };
+
+    await phase("preview", () => stack!.preview({ onEvent }));
+    await phase("up", () => stack!.up({ onEvent }));
+    await phase("a change: outbound retries 5 → 2", async () => {
+      await stack!.setConfig("sinch-fax-services:outboundRetries", { value: "2" });
+      await stack!.up({ onEvent });
+    });
+
+    console.log(bold("\n== restart the emulator: its state survives in the data file"));
+    await emulator.close();
+    emulator = await startEmulator({ dataFile, port });
+    console.log(dim(`  ${emulator.store.listServices(emulator.projectId).length} services after the restart`));
+
+    console.log(bold("\n== an out-of-band edit"));
+    const client = new SinchFaxClient({ projectId: emulator.projectId, keyId: emulator.keyId, keySecret: emulator.keySecret, baseUrl: emulator.url });
+    const outbound = (await stack.outputs()).outboundServiceId.value as string;
+    await client.updateService(outbound, { numberOfRetries: 0, resolution: "FINE" });
+    client.close();
+    console.log("  someone sets numberOfRetries 0 and resolution FINE on the outbound service through the API");
+    await phase("refresh shows the drift", () => stack!.refresh({ onEvent }));
+    await phase("up restores the declared settings", () => stack!.up({ onEvent }));
+    await phase("destroy", () => stack!.destroy({ onEvent }));
+
+    const left = emulator.store.listServices(emulator.projectId);
+    console.log(bold("\n== summary"));
+    for (const line of log) console.log(`  ${line}`);
+    console.log(`  left in the project: ${left.map((s) => `"${s.name}"${s.defaultForProject ? " (default)" : ""}`).join(", ")}`);
+    console.log(`
+To run the same stack against the real Sinch Fax API:
+  pulumi stack init prod
+  pulumi config set sinch:projectId <your project id>
+  pulumi config set sinch:keyId <access key id>
+  pulumi config set --secret sinch:keySecret <access key secret>
+  pulumi config set sinch:region eu1            # optional: use1, eu1, sae1, apse1, apse2
+  pulumi config set sinch:auth oauth2           # optional: bearer tokens instead of basic auth
+  pulumi config set --secret sinch-fax-services:inboundWebhookUrl https://user:pass@your.host/fax
+  pulumi up`);
+  } finally {
+    if (stack) await stack.workspace.removeStack("demo", { force: true }).catch(() => undefined);
+    await emulator.close();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`demo failed: ${e.message}`);
+  process.exit(1);
+});
