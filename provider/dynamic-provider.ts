@@ -2,13 +2,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "./lifecycle";
 
 /**
- * The provider the engine runs. The program serializes this object into every
- * resource's `__provider`; since `lifecycle` resolves inside `node_modules`
- * once the package is installed, the closure captures only
- * `require("pulumi-sinch-fax/…")`: a few hundred bytes, and no setting, secret
- * or environment value, which are all read inside the provider process.
+ * The provider the engine runs, as this module's whole `module.exports`.
+ * The program serializes it into every resource's `__provider`; because it is
+ * a module's exports and the package sits in `node_modules`, the closure is
+ * just `require("pulumi-sinch-fax/provider/handler")` (about 200 bytes a
+ * resource) and holds no setting, secret or environment value: those are read
+ * inside the provider process. State written by every release holds that
+ * path, so the `./provider/handler` entry of package.json must never go away.
  */
-export const faxServiceProvider: pulumi.dynamic.ResourceProvider = {
+const faxServiceProvider: pulumi.dynamic.ResourceProvider = {
   configure: (req) => lifecycle.configure(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),
@@ -17,3 +19,5 @@ export const faxServiceProvider: pulumi.dynamic.ResourceProvider = {
   update: (id, olds, news) => lifecycle.update(id, olds, news),
   delete: (id, props) => lifecycle.remove(id, props),
 };
+
+export = faxServiceProvider;

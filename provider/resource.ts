@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { faxServiceProvider } from "./dynamic-provider";
+import faxServiceProvider = require("./dynamic-provider");
 import { WRITABLE_FIELDS, type DesiredFields, type NumberState } from "./model/fields";
 import { hasCredentials } from "./model/webhook";
 

@@ -4,13 +4,11 @@ import type { Service } from "../client/schemas";
 import { writableFields, type CheckedInputs, type DesiredFields, type ServiceState } from "../model/fields";
 import { createBody, pickCreated, planUpdate } from "../model/plan";
 import { fieldsOf, numbersOf, stateOf } from "../model/state";
-import { claimedIds, clientFor } from "../runtime";
+import { claimedIds, clientFor, currentSettings } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError, webhookPassword } from "./errors";
 import { getIfExists } from "./handoff";
 
-/** POST attempts before giving up, when each one's outcome is unknown and nothing was found. */
-const CREATE_ATTEMPTS = 5;
 
 /**
  * Creates the service with one POST of every field, then promotes it to
@@ -59,7 +57,8 @@ async function postReconciled(client: SinchFaxClient, inputs: CheckedInputs): Pr
       for await (const s of client.listServices()) services.push(s);
       const found = pickCreated(services, body, startedAt, claimedIds);
       if (found) return services.find((s) => s.id === found)!;
-      if (attempt >= CREATE_ATTEMPTS) throw e;
+      // As many POSTs as the client makes attempts of any other call.
+      if (attempt > (currentSettings().maxRetries ?? 6)) throw e;
     }
   }
 }

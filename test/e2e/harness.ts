@@ -1,37 +1,15 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { spawn } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { LocalWorkspace, type EngineEvent, type Stack } from "@pulumi/pulumi/automation";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { emulatorConfig, localStack } from "../../scripts/lib/local-stack";
 
-/** The repository root: its node_modules holds the packed package and the SDK. */
-export const ROOT = resolve(__dirname, "..", "..");
-
-/** Where a program lives: a test program by name, or a folder of the repository ("." for the root project). */
-export function programDir(name: string): string {
-  return existsSync(join(__dirname, "programs", name)) ? join(__dirname, "programs", name) : join(ROOT, name);
-}
-
-/** What to copy of a program: the root project is its Pulumi.yaml, tsconfig, package.json and `stack/`. */
-function copyProgram(name: string, workDir: string): void {
-  if (name === ".") {
-    mkdirSync(workDir);
-    for (const part of ["Pulumi.yaml", "tsconfig.json", "package.json", "stack"]) cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
-    return;
-  }
-  cpSync(programDir(name), workDir, {
-    recursive: true,
-    filter: (src) => !src.includes("node_modules") && !/Pulumi\.[^/]+\.yaml$/.test(src),
-  });
-}
+export { ROOT, runNode } from "../../scripts/lib/local-stack";
 
 /** A stack of a real Pulumi program, its own file backend, and its own emulator. */
 export interface EngineFixture {
   emulator: Emulator;
   stack: Stack;
   workDir: string;
-  /** The environment the stack runs in (backend, passphrase, Pulumi home), for running other tools on it. */
+  /** The environment the stack runs in (backend, passphrase, Pulumi home). */
   env: Record<string, string>;
   /** The backend's own stack file, as written to disk (secrets encrypted). */
   rawState(): string;
@@ -44,102 +22,40 @@ export interface EngineOptions {
   config?: Record<string, string>;
   /** Secret stack config. */
   secrets?: Record<string, string>;
-  /** Copy node_modules for real (so a test can patch the package) instead of linking it. */
-  ownNodeModules?: (dir: string) => void;
+  /** Called with a real copy of the package (instead of a link), for a test to change it. */
+  ownPackage?: (dir: string) => void;
 }
 
 /**
- * Copies a program into a temporary folder (linked to the repository's
- * node_modules), starts an emulator, and creates a stack with a local file
- * backend and a passphrase, configured for that emulator.
+ * A program ("services" and "unknowns" are test programs; "." is the root
+ * project; else a repository folder) on a local stack against its own emulator.
  */
 export async function engineStack(program: string, options: EngineOptions = {}): Promise<EngineFixture> {
   const emulator = await startEmulator(options.emulator);
-  const tmp = mkdtempSync(join(tmpdir(), "sinch-fax-e2e-"));
+  const folder = ["services", "unknowns"].includes(program) ? `test/e2e/programs/${program}` : program;
+  let local;
   try {
-    return await setUpStack(program, options, emulator, tmp);
+    local = await localStack(folder, { stackName: "e2e", ownPackage: options.ownPackage });
+    const config = emulatorConfig(emulator, { "sinch:defaultHandoffTimeout": "20", ...options.config });
+    for (const [k, v] of Object.entries(options.secrets ?? {})) config[k] = { value: v, secret: true };
+    await local.stack.setAllConfig(config);
   } catch (e) {
+    local?.remove();
     await emulator.close();
-    rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-}
-
-async function setUpStack(program: string, options: EngineOptions, emulator: Emulator, tmp: string): Promise<EngineFixture> {
-  const workDir = join(tmp, "program");
-  copyProgram(program, workDir);
-  linkNodeModules(workDir, options.ownNodeModules);
-  const backend = join(tmp, "state");
-  mkdirSync(backend);
-  const env = {
-    PULUMI_BACKEND_URL: `file://${backend}`,
-    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-    PULUMI_HOME: join(tmp, "home"),
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-  };
-  const stack = await LocalWorkspace.createOrSelectStack({ stackName: "e2e", workDir }, { pulumiHome: env.PULUMI_HOME, envVars: env });
-  const config: Record<string, { value: string; secret?: boolean }> = {
-    "sinch:faxUrl": { value: emulator.url },
-    "sinch:projectId": { value: emulator.projectId },
-    "sinch:keyId": { value: emulator.keyId },
-    "sinch:keySecret": { value: emulator.keySecret, secret: true },
-    "sinch:defaultHandoffTimeout": { value: "20" },
-  };
-  for (const [k, v] of Object.entries(options.config ?? {})) config[k] = { value: v };
-  for (const [k, v] of Object.entries(options.secrets ?? {})) config[k] = { value: v, secret: true };
-  await stack.setAllConfig(config);
+  const { stack, workDir, env, rawState, remove } = local;
   return {
     emulator,
     stack,
     workDir,
     env,
-    rawState: () => readFileSync(stackFile(backend), "utf8"),
+    rawState,
     async close() {
       await emulator.close();
-      rmSync(tmp, { recursive: true, force: true });
+      remove();
     },
   };
-}
-
-function linkNodeModules(workDir: string, own?: (dir: string) => void): void {
-  if (!own) {
-    symlinkSync(join(ROOT, "node_modules"), join(workDir, "node_modules"));
-    return;
-  }
-  // A node_modules of links, but for a real copy of this package the test may change.
-  const target = join(workDir, "node_modules");
-  cpSync(join(ROOT, "node_modules", "pulumi-sinch-fax"), join(target, "pulumi-sinch-fax"), { recursive: true });
-  for (const entry of readdirSync(join(ROOT, "node_modules"))) {
-    if (entry === "pulumi-sinch-fax" || entry === ".bin") continue;
-    symlinkSync(join(ROOT, "node_modules", entry), join(target, entry));
-  }
-  own(join(target, "pulumi-sinch-fax"));
-}
-
-function stackFile(backend: string): string {
-  const stacks = join(backend, ".pulumi", "stacks");
-  for (const project of readdirSync(stacks)) {
-    const file = join(stacks, project, "e2e.json");
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`no stack file under ${stacks}`);
-}
-
-/** Runs a TypeScript script with node (asynchronously, so an emulator in this process keeps serving). */
-export function runNode(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
-      env: { ...process.env, ...env },
-      cwd: ROOT,
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, out }));
-  });
 }
 
 /** Collects engine events of one operation. */

@@ -38,28 +38,46 @@ test("engine: inputs fed from another resource's outputs preview cleanly, then a
 
 describe("engine: a change of provider code alone", () => {
   let fx: EngineFixture;
-  let providerFile = "";
+  let packageDir = "";
   beforeAll(async () => {
     fx = await engineStack("services", {
       config: { "test:services": JSON.stringify({ one: { name: "One" }, two: { name: "Two", defaultFrom: "+15551230000" } }) },
-      ownNodeModules: (dir) => (providerFile = join(dir, "dist", "provider", "dynamic-provider.js")),
+      ownPackage: (dir) => (packageDir = dir),
     });
+    await fx.stack.up();
   });
   afterAll(() => fx.close());
 
-  test("changes the serialized provider but causes no update", async () => {
-    await fx.stack.up();
-    const code = readFileSync(providerFile, "utf8");
-    const changed = code.replace("(req) => lifecycle.configure(req)", "(req) => { /* provider code changed */ return lifecycle.configure(req); }");
-    expect(changed).not.toBe(code);
-    writeFileSync(providerFile, changed);
+  const patch = (file: string, from: string, to: string) => {
+    const path = join(packageDir, file);
+    const code = readFileSync(path, "utf8");
+    expect(code).toContain(from);
+    writeFileSync(path, code.replace(from, to));
+  };
+  const previewServices = async () => {
     fx.emulator.requests = [];
     const log = eventLog();
     const preview = await fx.stack.preview({ onEvent: log.onEvent });
-    expect(preview.changeSummary).toEqual({ same: 3 });
-    expect(steps(log.events)).toEqual([]);
-    const newProvider = log.events.find((e) => e.resourcePreEvent?.metadata.type.endsWith(":FaxService"))!.resourcePreEvent!.metadata.new!.inputs.__provider;
-    expect(newProvider).toContain("provider code changed");
+    const provider = log.events.find((e) => e.resourcePreEvent?.metadata.type.endsWith(":FaxService"))!.resourcePreEvent!.metadata.new!.inputs.__provider as string;
+    return { summary: preview.changeSummary, steps: steps(log.events), provider };
+  };
+
+  test("new code in the provider's modules: no update", async () => {
+    patch("dist/provider/lifecycle/check.js", "async function diff(", "/* a new release */ async function diff(");
+    const preview = await previewServices();
+    expect(preview).toMatchObject({ summary: { same: 3 }, steps: [] });
+    expect(fx.emulator.requests).toEqual([]);
+  });
+
+  test("a different serialized provider (an upgrade from the first release's shape): no update either", async () => {
+    await fx.stack.setConfig("test:legacyProvider", { value: "true" });
+    await fx.stack.up();
+    const legacy = (await previewServices()).provider;
+    expect(legacy).toContain("lifecycle.configure(req)");
+    await fx.stack.setConfig("test:legacyProvider", { value: "false" });
+    const preview = await previewServices();
+    expect(preview.provider).toContain('require("pulumi-sinch-fax/provider/handler")');
+    expect(preview).toMatchObject({ summary: { same: 3 }, steps: [] });
     const up = await fx.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 3 });
     expect(fx.emulator.requests).toEqual([]);

@@ -27,7 +27,8 @@ describe("engine: the root project keeps secrets out of state", () => {
       }
       for (const r of state.checkpoint.latest.resources.filter((r: { type: string }) => r.type.endsWith(":FaxService"))) {
         const provider: string = r.inputs.__provider;
-        expect(provider).toContain('require("pulumi-sinch-fax/provider/lifecycle")');
+        expect(provider).toContain('require("pulumi-sinch-fax/provider/handler")');
+        expect(provider.length).toBeLessThan(400);
         for (const credential of [fx.emulator.keyId, fx.emulator.keySecret, fx.emulator.url, fx.emulator.projectId]) {
           expect(provider).not.toContain(credential);
         }
