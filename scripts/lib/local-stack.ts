@@ -31,7 +31,10 @@ export interface LocalStack {
  * repository) and creates a stack of it. `ownPackage` gets a real copy of the
  * package to change, instead of the link to the repository's.
  */
-export async function localStack(program: string, options: { stackName?: string; ownPackage?: (dir: string) => void } = {}): Promise<LocalStack> {
+export async function localStack(
+  program: string,
+  options: { stackName?: string; ownPackage?: (dir: string) => void; env?: Record<string, string> } = {},
+): Promise<LocalStack> {
   const stackName = options.stackName ?? "local";
   const tmp = mkdtempSync(join(tmpdir(), "sinch-fax-"));
   try {
@@ -47,6 +50,7 @@ export async function localStack(program: string, options: { stackName?: string;
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      ...options.env,
     };
     const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir }, { pulumiHome: env.PULUMI_HOME, envVars: env });
     return {

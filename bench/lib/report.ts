@@ -1,0 +1,116 @@
+import { Resvg } from "@resvg/resvg-js";
+
+/** One operation's figures. */
+export interface OpResult {
+  op: string;
+  ms: number;
+  requests: number;
+  /** Requests by `METHOD operation`. */
+  byKind: Record<string, number>;
+  /** Peak resident memory of the provider process, MiB. */
+  providerMiB: number;
+}
+
+/** One program at one size. */
+export interface VariantResult {
+  variant: string;
+  n: number;
+  ops: OpResult[];
+  providerBytesPerResource: number;
+  stateBytes: number;
+}
+
+/** One `up` under a rate limit. */
+export interface ThroughputResult {
+  rate: number;
+  n: number;
+  ms: number;
+  minimumMs: number;
+  engineMs: number;
+  created: number;
+  throttled: number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+/** The results as markdown tables. */
+export function markdown(results: VariantResult[], throughput: ThroughputResult[], header: string): string {
+  const lines = [header, ""];
+  for (const n of [...new Set(results.map((r) => r.n))]) {
+    const ours = results.find((r) => r.n === n && r.variant === "faxes");
+    const noop = results.find((r) => r.n === n && r.variant === "noop");
+    if (!ours || !noop) continue;
+    lines.push(`### ${n} services`, "", "Times of the operations that change nothing are the median of three runs.", "", "| operation | FaxService (s) | no-op provider (s) | ratio | API requests | provider peak (MiB) |", "|---|---|---|---|---|---|");
+    for (const op of ours.ops) {
+      const base = noop.ops.find((o) => o.op === op.op)!;
+      const kinds = Object.entries(op.byKind).map(([k, v]) => `${v} ${k}`).join(", ") || "none";
+      lines.push(`| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${op.requests} (${kinds}) | ${op.providerMiB} |`);
+    }
+    lines.push("", `State: \`__provider\` ${ours.providerBytesPerResource} bytes per resource (no-op provider: ${noop.providerBytesPerResource}); state file ${(ours.stateBytes / 1024).toFixed(0)} KiB (no-op: ${(noop.stateBytes / 1024).toFixed(0)} KiB).`, "");
+  }
+  const befores = [
+    ["faxes-legacy-provider", "the serialized provider: an object literal of seven functions (before) or one require() of the package's handler (after)"],
+    ["faxes-full-stack-traces", "registering a resource: with Pulumi's per-promise debug stack traces (before) or without them (after)"],
+  ] as const;
+  for (const [variant, what] of befores) {
+    const before = results.find((r) => r.variant === variant);
+    const after = before && results.find((r) => r.variant === "faxes" && r.n === before.n);
+    if (!before || !after) continue;
+    lines.push(`### Before and after: ${what} (${before.n} services, same run)`, "", "| | `__provider` bytes per resource | state file (KiB) | up (create) (s) | preview (no-op) (s) | up (no-op) (s) |", "|---|---|---|---|---|---|");
+    for (const [label, r] of [["before", before], ["after", after]] as const) {
+      const op = (name: string) => secs(r.ops.find((o) => o.op === name)!.ms);
+      lines.push(`| ${label} | ${r.providerBytesPerResource} | ${(r.stateBytes / 1024).toFixed(0)} | ${op("up (create)")} | ${op("preview (no-op)")} | ${op("up (no-op)")} |`);
+    }
+    lines.push("");
+  }
+  if (throughput.length > 0) {
+    lines.push("### Throughput under a rate limit", "", "| limit (req/s) | services | up (s) | minimum N/R (s) | ratio to N/R | ratio to max(N/R, engine) | 429s | created |", "|---|---|---|---|---|---|---|---|");
+    for (const t of throughput) {
+      const bound = Math.max(t.minimumMs, t.engineMs);
+      lines.push(`| ${t.rate} | ${t.n} | ${secs(t.ms)} | ${secs(t.minimumMs)} | ${ratio(t.ms, t.minimumMs)} | ${ratio(t.ms, bound)} | ${t.throttled} | ${t.created} |`);
+    }
+    lines.push("", "The engine column is the no-op provider's `up` of the same number of resources, measured in the same run.", "");
+  }
+  return lines.join("\n");
+}
+
+/** A bar chart (PNG) of each operation's time as a ratio to the no-op provider, per size, and of throughput. */
+export function chart(results: VariantResult[], throughput: ThroughputResult[]): Buffer {
+  const bars: Array<{ label: string; value: number; group: string }> = [];
+  for (const ours of results.filter((r) => r.variant === "faxes")) {
+    const noop = results.find((r) => r.n === ours.n && r.variant === "noop");
+    if (!noop) continue;
+    for (const op of ours.ops) bars.push({ group: `${ours.n} services`, label: op.op, value: op.ms / noop.ops.find((o) => o.op === op.op)!.ms });
+  }
+  for (const t of throughput) bars.push({ group: "rate-limited up", label: `${t.rate} req/s`, value: t.ms / Math.max(t.minimumMs, t.engineMs) });
+  const width = Math.max(960, 60 + bars.length * 34 + 40);
+  const height = 440;
+  const top = 60;
+  const plot = 280;
+  // Bars above the scale are clipped; their label still gives the value.
+  const max = Math.min(3, Math.max(1.5, ...bars.map((b) => b.value)));
+  const y = (v: number) => top + plot - (Math.min(v, max) / max) * plot;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans" font-size="11">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="10" y="22" font-size="14" font-weight="bold">FaxService time as a ratio to a no-op dynamic provider (1.0 = the engine's own cost)</text>`,
+    `<text x="10" y="42" font-size="12">rate-limited up: time as a ratio to max(N/R, the no-op provider's up of N resources) - npm run bench</text>`,
+    `<line x1="50" y1="${y(1)}" x2="${width - 20}" y2="${y(1)}" stroke="#c33" stroke-dasharray="4 3"/>`,
+    `<text x="8" y="${y(1) + 4}">1.0</text>`,
+  ];
+  let x = 60;
+  let lastGroup = "";
+  for (const bar of bars) {
+    if (bar.group !== lastGroup) {
+      parts.push(`<text x="${x}" y="${top + plot + 70}" font-weight="bold">${bar.group}</text>`);
+      lastGroup = bar.group;
+    }
+    parts.push(`<rect x="${x}" y="${y(bar.value)}" width="26" height="${top + plot - y(bar.value)}" fill="${bar.group.startsWith("rate") ? "#5a8" : "#48c"}"/>`);
+    parts.push(`<text x="${x + 13}" y="${y(bar.value) - 4}" text-anchor="middle" font-size="9">${bar.value.toFixed(2)}</text>`);
+    parts.push(`<text transform="translate(${x + 16},${top + plot + 6}) rotate(55)" font-size="9">${bar.label}</text>`);
+    x += 34;
+  }
+  parts.push("</svg>");
+  return Buffer.from(new Resvg(parts.join(""), { font: { loadSystemFonts: true } }).render().asPng());
+}

@@ -1,0 +1,158 @@
+/**
+ * The fault soak: a stack of services driven through up, rounds of random
+ * changes, default handoffs, refresh and destroy while the emulator injects
+ * faults on every route. Checks after every step that the emulator holds
+ * exactly the declared services, that a preview shows no changes, and that the
+ * project always had exactly one default.
+ */
+import { seededRandom } from "../../emulator/faults";
+import { startEmulator, type Emulator, type FaultCounts, type FaultRule, type StoredService } from "../../emulator";
+import { emulatorConfig, localStack, type LocalStack } from "../../scripts/lib/local-stack";
+
+/** The soak's size and seed. */
+export interface SoakOptions {
+  services: number;
+  rounds: number;
+  handoffs: number;
+  seed: number;
+  /** Give up after this long. */
+  deadlineMs: number;
+  log?: (line: string) => void;
+}
+
+/** One step's outcome. */
+export interface SoakStep {
+  step: string;
+  ms: number;
+  requests: number;
+  faults: number;
+  problems: string[];
+}
+
+/** What the soak found. */
+export interface SoakReport {
+  steps: SoakStep[];
+  faults: FaultCounts;
+  requests: number;
+  passed: boolean;
+}
+
+/** 20% 429 or 503, 5% dropped connections, 5% lost responses on POST and PATCH, latency jitter. */
+export const SOAK_FAULTS: FaultRule[] = [
+  { status429: 0.1, status503: 0.1, drop: 0.05, latencyMs: { min: 0, max: 60 } },
+  { methods: ["POST", "PATCH"], lost: 0.05 },
+];
+
+type Spec = Record<string, Record<string, unknown>>;
+
+const FIELD_CHANGES: Array<(r: () => number) => [string, unknown]> = [
+  (r) => ["numberOfRetries", Math.floor(r() * 6)],
+  (r) => ["retryDelaySeconds", 30 + Math.floor(r() * 271)],
+  (r) => ["resolution", r() < 0.5 ? "FINE" : "SUPERFINE"],
+  (r) => ["scanIncomingBarcodes", r() < 0.5],
+  (r) => ["webhookContentType", r() < 0.5 ? "application/json" : "multipart/form-data"],
+  (r) => ["defaultFrom", r() < 0.5 ? `+1555${String(Math.floor(r() * 1e7)).padStart(7, "0")}` : undefined],
+  (r) => ["imageConversionMethod", r() < 0.5 ? "HALFTONE" : "MONOCHROME"],
+];
+
+/** Runs the soak; never throws for a failed check, it reports it. */
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+  const log = options.log ?? (() => undefined);
+  const random = seededRandom(options.seed);
+  const emulator = await startEmulator({ faultSeed: options.seed, defaultPolicy: "strict" });
+  const original = { ...emulator.store.listServices(emulator.projectId)[0] };
+  const local = await localStack("test/e2e/programs/services", { stackName: "soak" });
+  const steps: SoakStep[] = [];
+  const started = Date.now();
+  try {
+    const spec: Spec = {};
+    for (let i = 0; i < options.services; i++) spec[`svc-${String(i).padStart(3, "0")}`] = { name: `Soak service ${i}` };
+    const names = Object.keys(spec);
+    Object.assign(spec[names[0]], { adopt: "default", defaultForProject: true });
+    const config = { "sinch:maxRetries": "10", "sinch:defaultHandoffTimeout": "90" };
+    await local.stack.setAllConfig(emulatorConfig(emulator, { ...config, "test:services": JSON.stringify(spec) }));
+    emulator.faults.set(SOAK_FAULTS, options.seed);
+
+    const step = async (name: string, run: () => Promise<void>, check: () => Promise<string[]>) => {
+      if (Date.now() - started > options.deadlineMs) throw new Error(`the soak ran out of time before "${name}"`);
+      const before = { requests: emulator.requests.length, faults: countFaults(emulator) };
+      const t = Date.now();
+      const problems: string[] = [];
+      try {
+        await run();
+      } catch (e) {
+        problems.push(`${name} failed: ${(e as Error).message.split("\n").slice(0, 3).join(" ")}`);
+      }
+      if (problems.length === 0) problems.push(...(await check()));
+      const result = { step: name, ms: Date.now() - t, requests: emulator.requests.length - before.requests, faults: countFaults(emulator) - before.faults, problems };
+      steps.push(result);
+      log(`${name.padEnd(28)} ${(result.ms / 1000).toFixed(1).padStart(6)} s ${String(result.requests).padStart(5)} requests ${String(result.faults).padStart(4)} faults  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`);
+      return problems.length === 0;
+    };
+    const up = (name: string) => step(name, async () => void (await local.stack.up()), () => verify(emulator, local, spec));
+
+    let ok = await up("up (create)");
+    for (let round = 1; ok && round <= options.rounds; round++) {
+      for (const name of names) {
+        if (random() > 0.3) continue;
+        const [field, value] = FIELD_CHANGES[Math.floor(random() * FIELD_CHANGES.length)](random);
+        if (value === undefined) delete spec[name][field];
+        else spec[name][field] = value;
+      }
+      await local.stack.setConfig("test:services", { value: JSON.stringify(spec) });
+      ok = await up(`round ${round}: random changes`);
+    }
+    for (let h = 1; ok && h <= options.handoffs; h++) {
+      const next = names[h % options.handoffs === 0 ? 0 : h % names.length];
+      for (const name of names) spec[name].defaultForProject = name === next;
+      await local.stack.setConfig("test:services", { value: JSON.stringify(spec) });
+      ok = await up(`handoff ${h}: default to ${next}`);
+    }
+    if (ok) {
+      ok = await step("refresh", async () => void (await local.stack.refresh()), () => verify(emulator, local, spec));
+    }
+    if (ok) {
+      await step("destroy", async () => void (await local.stack.destroy()), async () => {
+        const left = emulator.store.listServices(emulator.projectId);
+        const problems = left.length === 1 && left[0].id === original.id ? [] : [`left behind: ${left.map((s) => s.name).join(", ")}`];
+        if (!left[0]?.defaultForProject) problems.push("the project lost its default");
+        return problems.concat(historyProblems(emulator));
+      });
+    }
+    const passed = steps.length > 0 && steps.every((s) => s.problems.length === 0) && steps.at(-1)!.step === "destroy";
+    return { steps, faults: { ...emulator.faults.counts }, requests: emulator.requests.length, passed };
+  } finally {
+    await emulator.close();
+    local.remove();
+  }
+}
+
+function countFaults(emulator: Emulator): number {
+  return emulator.requests.filter((r) => r.fault).length;
+}
+
+/** The emulator holds exactly the declared services with the declared fields, a preview is clean, one default throughout. */
+async function verify(emulator: Emulator, local: LocalStack, spec: Spec): Promise<string[]> {
+  const problems: string[] = [];
+  const services = emulator.store.listServices(emulator.projectId);
+  const byName = new Map<string, StoredService[]>();
+  for (const s of services) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  for (const [key, declared] of Object.entries(spec)) {
+    const found = byName.get(declared.name as string) ?? [];
+    if (found.length !== 1) problems.push(`${key}: ${found.length} services named "${declared.name}"`);
+    for (const [field, value] of Object.entries(declared)) {
+      if (field === "adopt" || found.length !== 1) continue;
+      if ((found[0] as unknown as Record<string, unknown>)[field] !== value) problems.push(`${key}.${field} is ${JSON.stringify((found[0] as unknown as Record<string, unknown>)[field])}, declared ${JSON.stringify(value)}`);
+    }
+  }
+  if (services.length !== Object.keys(spec).length) problems.push(`${services.length} services exist, ${Object.keys(spec).length} declared`);
+  const preview = await local.stack.preview();
+  const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
+  if (changes.length > 0) problems.push(`the preview after it plans ${JSON.stringify(Object.fromEntries(changes))}`);
+  return problems.concat(historyProblems(emulator));
+}
+
+function historyProblems(emulator: Emulator): string[] {
+  const bad = emulator.store.defaultHistory.filter((h) => h.defaultServiceIds.length !== 1);
+  return bad.length === 0 ? [] : [`the default history shows ${bad.map((h) => h.defaultServiceIds.length).join(", ")} defaults at some point`];
+}

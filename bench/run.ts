@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: FaxService through the real engine against the emulator,
+ * with the package as users install it (its npm-pack tarball in node_modules).
+ * For each size: up, no-op preview, no-op up, refresh and destroy; the API
+ * requests each sent; `__provider` and state sizes; the provider's peak memory;
+ * and the same resources through a no-op dynamic provider in the same run, as
+ * the engine's own cost. Then `up` of 300 services under rate limits. Writes
+ * bench/results/bench.{md,json,png}.
+ *
+ *   npm run bench -- [--sizes 10,100,300] [--rates 5,10,50] [--before-at 300]
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { startEmulator, type Emulator } from "../emulator";
+import { emulatorConfig, localStack, type LocalStack } from "../scripts/lib/local-stack";
+import { ProviderMemory } from "./lib/memory";
+import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
+import { serviceSpecs } from "./lib/services";
+
+const RESULTS = join(__dirname, "results");
+/** The programs measured: ours, the engine's own cost, and the "before" of each optimisation. */
+const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string> }> = {
+  faxes: { program: "test/e2e/programs/services" },
+  noop: { program: "bench/programs/noop" },
+  "faxes-legacy-provider": { program: "test/e2e/programs/services", config: { "test:legacyProvider": "true" } },
+  "faxes-full-stack-traces": { program: "test/e2e/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
+};
+/** Repetitions of the operations that change nothing; the median is reported. */
+const REPEATS = 3;
+
+async function measure(emulator: Emulator, op: string, run: () => Promise<unknown>): Promise<OpResult> {
+  emulator.requests = [];
+  const memory = new ProviderMemory();
+  memory.start();
+  const started = Date.now();
+  await run();
+  const ms = Date.now() - started;
+  const byKind: Record<string, number> = {};
+  for (const r of emulator.requests) byKind[`${r.method} ${r.operation}`] = (byKind[`${r.method} ${r.operation}`] ?? 0) + 1;
+  const result = { op, ms, requests: emulator.requests.length, byKind, providerMiB: memory.stop() };
+  console.log(`  ${op.padEnd(16)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${String(result.requests).padStart(4)} requests  provider ${result.providerMiB} MiB`);
+  return result;
+}
+
+/** An operation that changes nothing, run several times: the median run. */
+async function median(emulator: Emulator, op: string, run: () => Promise<unknown>): Promise<OpResult> {
+  const runs: OpResult[] = [];
+  for (let i = 0; i < REPEATS; i++) runs.push(await measure(emulator, op, run));
+  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(REPEATS / 2)];
+}
+
+async function withStack<T>(variant: string, n: number, run: (emulator: Emulator, local: LocalStack) => Promise<T>): Promise<T> {
+  const { program, config, env } = VARIANTS[variant];
+  const emulator = await startEmulator();
+  const local = await localStack(program, { stackName: "bench", env });
+  try {
+    await local.stack.setAllConfig(emulatorConfig(emulator, { "test:services": JSON.stringify(serviceSpecs(n)), ...config }));
+    return await run(emulator, local);
+  } finally {
+    await emulator.close();
+    local.remove();
+  }
+}
+
+async function runVariant(variant: string, n: number): Promise<VariantResult> {
+  console.log(`${variant}, ${n} services`);
+  return withStack(variant, n, async (emulator, { stack, rawState }) => {
+    const ops = [await measure(emulator, "up (create)", () => stack.up())];
+    const raw = rawState();
+    const resources = JSON.parse(raw).checkpoint.latest.resources.filter((r: { inputs?: { __provider?: string } }) => r.inputs?.__provider);
+    const providerBytes = resources.reduce((sum: number, r: { inputs: { __provider: string } }) => sum + Buffer.byteLength(r.inputs.__provider), 0);
+    ops.push(await median(emulator, "preview (no-op)", () => stack.preview()));
+    ops.push(await median(emulator, "up (no-op)", () => stack.up()));
+    ops.push(await median(emulator, "refresh", () => stack.refresh()));
+    ops.push(await measure(emulator, "destroy", () => stack.destroy()));
+    return { variant, n, ops, providerBytesPerResource: Math.round(providerBytes / resources.length), stateBytes: Buffer.byteLength(raw) };
+  });
+}
+
+async function runThroughput(rate: number, n: number, engineMs: number): Promise<ThroughputResult> {
+  console.log(`rate limit ${rate} req/s, ${n} services`);
+  return withStack("faxes", n, async (emulator, { stack }) => {
+    await fetch(`${emulator.url}/_emulator/rate-limit`, { method: "PUT", body: JSON.stringify({ perSecond: rate, burst: rate }) });
+    const started = Date.now();
+    await stack.up();
+    const ms = Date.now() - started;
+    const created = emulator.store.listServices(emulator.projectId).length - 1;
+    const throttled = emulator.faults.counts.rateLimited;
+    console.log(`  up ${(ms / 1000).toFixed(1)} s for a minimum of ${n / rate} s; ${throttled} 429s; ${created} created`);
+    return { rate, n, ms, minimumMs: (n / rate) * 1000, engineMs, created, throttled };
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "10,100,300" },
+      rates: { type: "string", default: "5,10,50" },
+      "before-at": { type: "string", default: "300" },
+      "throughput-size": { type: "string", default: "300" },
+    },
+  });
+  const sizes = values.sizes!.split(",").filter(Boolean).map(Number);
+  const rates = values.rates!.split(",").filter(Boolean).map(Number);
+  const results: VariantResult[] = [];
+  for (const n of sizes) {
+    results.push(await runVariant("faxes", n));
+    results.push(await runVariant("noop", n));
+    if (n === Number(values["before-at"])) {
+      results.push(await runVariant("faxes-legacy-provider", n));
+      results.push(await runVariant("faxes-full-stack-traces", n));
+    }
+  }
+  const throughputN = Number(values["throughput-size"]);
+  const noopUp = results.find((r) => r.variant === "noop" && r.n === throughputN)?.ops[0].ms ?? 0;
+  const throughput: ThroughputResult[] = [];
+  for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, noopUp));
+
+  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --rates ${values.rates}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
+  mkdirSync(RESULTS, { recursive: true });
+  const md = markdown(results, throughput, header);
+  writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);
+  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput }, null, 2)}\n`);
+  writeFileSync(join(RESULTS, "bench.png"), chart(results, throughput));
+  console.log(`\n${md}\nwritten to bench/results/bench.{md,json,png}`);
+}
+
+main().catch((e: Error) => {
+  console.error(`bench failed: ${e.stack ?? e.message}`);
+  process.exit(1);
+});
