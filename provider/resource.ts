@@ -60,20 +60,33 @@ export interface FaxServiceArgs {
  * defaults included.
  */
 export class FaxService extends pulumi.dynamic.Resource {
+  /** The service's name, 1 to 60 characters. */
   declare readonly name: pulumi.Output<string>;
-  /** The webhook URL; secret in state when it holds credentials. */
+  /** Where Sinch posts incoming faxes; secret in state when it holds credentials. */
   declare readonly incomingWebhookUrl: pulumi.Output<string | undefined>;
+  /** `multipart/form-data` or `application/json`. */
   declare readonly webhookContentType: pulumi.Output<DesiredFields["webhookContentType"]>;
+  /** Whether this is the project's default service. */
   declare readonly defaultForProject: pulumi.Output<boolean>;
+  /** The number faxes are sent from by default (E.164), if set. */
   declare readonly defaultFrom: pulumi.Output<string | undefined>;
+  /** Retries of a failed fax, 0 to 5. */
   declare readonly numberOfRetries: pulumi.Output<number>;
+  /** Seconds between retries, 30 to 300. */
   declare readonly retryDelaySeconds: pulumi.Output<number>;
+  /** `HALFTONE` or `MONOCHROME`. */
   declare readonly imageConversionMethod: pulumi.Output<DesiredFields["imageConversionMethod"]>;
+  /** The cover page added to every outbound fax, if set. */
   declare readonly coverPageId: pulumi.Output<string | undefined>;
+  /** Whether documents of sent faxes are kept. */
   declare readonly saveOutboundFaxDocuments: pulumi.Output<boolean>;
+  /** Whether documents of received faxes are kept. */
   declare readonly saveInboundFaxDocuments: pulumi.Output<boolean>;
+  /** Whether barcodes are detected on incoming faxes. */
   declare readonly scanIncomingBarcodes: pulumi.Output<boolean>;
+  /** Whether a webhook is sent for each page of an outbound fax. */
   declare readonly inProgressNotifications: pulumi.Output<boolean>;
+  /** `FINE` or `SUPERFINE` (`FINE` when Sinch reports none). */
   declare readonly resolution: pulumi.Output<DesiredFields["resolution"]>;
   /** The project the service belongs to. */
   declare readonly projectId: pulumi.Output<string>;

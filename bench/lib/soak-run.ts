@@ -86,7 +86,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (problems.length === 0) problems.push(...(await check()));
       const result = { step: name, ms: Date.now() - t, requests: emulator.requests.length - before.requests, faults: countFaults(emulator) - before.faults, problems };
       steps.push(result);
-      log(`${name.padEnd(28)} ${(result.ms / 1000).toFixed(1).padStart(6)} s ${String(result.requests).padStart(5)} requests ${String(result.faults).padStart(4)} faults  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`);
+      log(`${name.padEnd(32)} ${(result.ms / 1000).toFixed(1).padStart(6)} s ${String(result.requests).padStart(5)} requests ${String(result.faults).padStart(4)} faults  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`);
       return problems.length === 0;
     };
     const up = (name: string) => step(name, async () => void (await local.stack.up()), () => verify(emulator, local, spec));

@@ -27,6 +27,7 @@ export class SinchFaxClient {
   readonly projectId: string;
   private readonly transport: Transport;
 
+  /** A client from options; the `transport` form is internal, for {@link SinchFaxClient.forProject}. */
   constructor(options: SinchFaxClientOptions | { transport: Transport; projectId: string }) {
     if ("transport" in options) {
       this.transport = options.transport;
