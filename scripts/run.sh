@@ -1,7 +1,7 @@
 #!/bin/sh
 # The entry point of every npm script: sets up the toolchain (Node 24, npm
 # dependencies, the Pulumi CLI), builds and packs the package, then runs the task.
-#   sh scripts/run.sh test|demo|emulator|bench|soak [args…]
+#   sh scripts/run.sh test|demo|emulator|bench|soak|build|typecheck [args…]
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -11,6 +11,10 @@ task=${1:-test}
 [ $# -gt 0 ] && shift
 
 case "$task" in
+  build)
+    exec sh scripts/install-self.sh ;;
+  typecheck)
+    exec npx tsc -p tsconfig.json --noEmit ;;
   emulator)
     sh scripts/install-self.sh
     exec node dist/emulator/cli.js "$@" ;;
@@ -30,6 +34,6 @@ case "$task" in
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
   *)
-    echo "unknown task: $task (test, demo, emulator, bench, soak)" >&2
+    echo "unknown task: $task (test, demo, emulator, bench, soak, build, typecheck)" >&2
     exit 2 ;;
 esac
