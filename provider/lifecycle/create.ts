@@ -6,7 +6,8 @@ import { createBody, pickCreated, planUpdate } from "../model/plan";
 import { fieldsOf, numbersOf, stateOf } from "../model/state";
 import { claimedIds, clientFor, currentSettings } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
-import { PartialFailureError, serviceError, webhookPassword } from "./errors";
+import { PartialFailureError, serviceError } from "./errors";
+import { webhookPassword } from "../model/webhook";
 import { getIfExists } from "./handoff";
 
 

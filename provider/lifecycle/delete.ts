@@ -5,7 +5,8 @@ import { handoffFailureMessage } from "../model/handoff";
 import { planRelease } from "../model/plan";
 import { clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
-import { serviceError, webhookPassword } from "./errors";
+import { serviceError } from "./errors";
+import { webhookPassword } from "../model/webhook";
 import { getIfExists, isRefusal, waitForHandoff } from "./handoff";
 
 /**

@@ -49,9 +49,3 @@ export function redact(text: string, secrets: Array<string | undefined> = []): s
   }
   return out;
 }
-
-/** The password in a webhook URL, so it can be redacted. */
-export function webhookPassword(url: unknown): string | undefined {
-  if (typeof url !== "string") return undefined;
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:([^/@]+)@/i.exec(url)?.[1];
-}

@@ -1,7 +1,8 @@
 import type { ServiceState } from "../model/fields";
 import { inputsOf, numbersOf, stateOf } from "../model/state";
 import { clientFor } from "../runtime";
-import { serviceError, webhookPassword } from "./errors";
+import { serviceError } from "./errors";
+import { webhookPassword } from "../model/webhook";
 import { getIfExists } from "./handoff";
 
 /**

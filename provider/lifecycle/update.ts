@@ -3,7 +3,8 @@ import { planUpdate } from "../model/plan";
 import { stateOf } from "../model/state";
 import { clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
-import { PartialFailureError, serviceError, webhookPassword } from "./errors";
+import { PartialFailureError, serviceError } from "./errors";
+import { webhookPassword } from "../model/webhook";
 
 /**
  * Updates the service with one PATCH carrying exactly the changed fields;

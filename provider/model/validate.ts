@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
-import { DEFAULTS, isUnknown, WRITABLE_FIELDS, type CheckedInputs, type WritableField } from "./fields";
+import { DEFAULTS, isUnknown, type WritableField } from "./fields";
 import { isMasked, maskWebhook } from "./webhook";
 
 /** A problem with one input, as `check` reports it to the engine. */
@@ -106,17 +106,9 @@ export function checkInputs(
   return { inputs, failures };
 }
 
-/** The checked inputs, typed. Only valid after `checkInputs` found no failure. */
-export function asChecked(inputs: Record<string, unknown>): CheckedInputs {
-  return inputs as unknown as CheckedInputs;
-}
-
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   if (Array.isArray(value)) return "a list";
   if (value !== null && typeof value === "object") return "an object";
   return String(value);
 }
-
-/** The inputs every FaxService accepts, for documentation and tests. */
-export const INPUT_NAMES = [...WRITABLE_FIELDS, "projectId", "adopt"] as const;

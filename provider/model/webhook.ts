@@ -17,6 +17,11 @@ export function maskWebhook(url: string): string {
   );
 }
 
+/** The password of a webhook URL, if it has one (so messages can redact it). */
+export function webhookPassword(url: unknown): string | undefined {
+  return typeof url === "string" ? CREDENTIALS.exec(url)?.[2] || undefined : undefined;
+}
+
 /** True when the URL's password is Sinch's mask, i.e. it was read back from the API. */
 export function isMasked(url: string): boolean {
   return CREDENTIALS.exec(url)?.[2] === MASK;
