@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { hasMediaType } from "./body";
 import { errorReply, type Reply } from "./http-util";
 import type { ProjectKey } from "./store";
 
@@ -56,6 +57,7 @@ export class Authenticator {
     const [scheme, value = ""] = (req.headers.authorization ?? "").split(" ", 2);
     const key = scheme?.toLowerCase() === "basic" ? this.basicKey(value) : undefined;
     if (!key) return { status: 401 };
+    if (!hasMediaType(req, body, "form")) return errorReply(415, "The request body must be application/x-www-form-urlencoded");
     if (new URLSearchParams(body).get("grant_type") !== "client_credentials") {
       return errorReply(400, "grant_type must be client_credentials");
     }

@@ -1,3 +1,5 @@
+import { errorReply, type Reply } from "./http-util";
+
 /** The API call a request maps to, for targeting faults. */
 export type Operation = "token" | "list" | "create" | "get" | "update" | "delete" | "numbers";
 
@@ -171,5 +173,22 @@ export class RateLimiter {
       return { ok: true };
     }
     return { ok: false, retryAfterSeconds: (1 - this.tokens) / this.perSecond };
+  }
+}
+
+/** The reply of an injected 429/500/503, in the body shape the rule asks for. */
+export function injectedError(outcome: Extract<FaultOutcome, { kind: "status" }>): Reply {
+  const headers: Record<string, string> = {};
+  if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
+  const message = outcome.status === 429 ? "Too many requests" : outcome.status === 500 ? "Internal error" : "Service unavailable";
+  switch (outcome.errorBody) {
+    case "empty":
+      return { status: outcome.status, headers };
+    case "text":
+      return { status: outcome.status, headers: { ...headers, "content-type": "text/html" }, body: `<html><body>${message}</body></html>` };
+    case "legacy":
+      return { status: outcome.status, headers, body: { code: String(outcome.status), error: message, message } };
+    default:
+      return errorReply(outcome.status, message, undefined, headers);
   }
 }

@@ -1,26 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** Largest request body the emulator accepts, like an API gateway would. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Reads a request body as text; rejects bodies over 1 MiB. */
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
+import type { ServerResponse } from "node:http";
 
 /** A response the handlers return; the server writes it (or loses it, when a fault says so). */
 export interface Reply {
@@ -30,8 +8,8 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** Writes a reply: objects as JSON, strings as text/plain, undefined as an empty body. */
-export function send(res: ServerResponse, reply: Reply): void {
+/** A reply's headers and payload: objects as JSON, strings as text/plain, undefined as an empty body. */
+export function serialize(reply: Reply): { headers: Record<string, string>; payload: string } {
   const headers: Record<string, string> = { ...reply.headers };
   let payload = "";
   if (typeof reply.body === "string") {
@@ -42,6 +20,12 @@ export function send(res: ServerResponse, reply: Reply): void {
     headers["content-type"] = "application/json";
   }
   headers["content-length"] = String(Buffer.byteLength(payload));
+  return { headers, payload };
+}
+
+/** Writes a reply (see {@link serialize}). */
+export function send(res: ServerResponse, reply: Reply): void {
+  const { headers, payload } = serialize(reply);
   res.writeHead(reply.status, headers);
   res.end(payload);
 }
@@ -55,8 +39,12 @@ export interface FieldViolation {
 const STATUS_NAMES: Record<number, string> = {
   400: "INVALID_ARGUMENT",
   401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
   404: "NOT_FOUND",
   405: "METHOD_NOT_ALLOWED",
+  409: "ALREADY_EXISTS",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
   422: "INVALID_ARGUMENT",
   429: "RESOURCE_EXHAUSTED",
   500: "INTERNAL",

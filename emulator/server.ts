@@ -4,9 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { Authenticator } from "./auth";
 import { handleControl } from "./control-api";
-import { FaultInjector, RateLimiter, type FaultOutcome, type Operation } from "./faults";
-import { errorReply, readBody, send, type Reply } from "./http-util";
-import * as api from "./services-api";
+import { hasMediaType, readBody, sendTooLarge } from "./body";
+import { FaultInjector, RateLimiter, injectedError, type FaultOutcome, type Operation } from "./faults";
+import { errorReply, send, type Reply } from "./http-util";
+import { matchServices, operationOf, parseTarget, pickHandler } from "./routes";
+import type * as api from "./services-api";
 import { Store, type DefaultPolicy, type ProjectKey } from "./store";
 
 /** Options of {@link startEmulator}; every one has a default. */
@@ -47,8 +49,6 @@ export interface LoggedRequest {
   /** The fault injected, if any. */
   fault?: "drop" | "lost" | "status429" | "status500" | "status503" | "rateLimited";
 }
-
-const SERVICES = /^\/v3\/projects\/([^/]+)\/services(?:\/([^/]+)(\/numbers)?)?\/?$/;
 
 /** A running emulator: its URL, credentials and in-process controls. */
 export class Emulator {
@@ -116,18 +116,31 @@ export class Emulator {
     this.auth.clear();
   }
 
+  /** Every request goes through here; nothing a client sends may escape it. */
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now();
-    const url = new URL(req.url ?? "/", "http://emulator");
-    let body: string;
     try {
-      body = await readBody(req);
-    } catch {
-      send(res, errorReply(400, "The request body is too large"));
+      await this.serve(req, res);
+    } catch (e) {
+      // A bug, never the client's doing: answer 500 if still possible, and keep running.
+      if (res.headersSent || res.destroyed) req.socket.destroy();
+      else send(res, internalError(e));
+    }
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = parseTarget(req.url);
+    if (!url) {
+      send(res, errorReply(400, "The request target is not a valid URL"));
+      return;
+    }
+    const body = await readBody(req);
+    if (body.tooLarge) {
+      sendTooLarge(req, res);
       return;
     }
     if (url.pathname.startsWith("/_emulator/")) {
-      send(res, handleControl(this, req.method ?? "GET", url, body));
+      send(res, handleControl(this, req.method ?? "GET", url, body.text));
       return;
     }
     const entry: LoggedRequest = {
@@ -136,7 +149,7 @@ export class Emulator {
       method: req.method ?? "GET",
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      body: parseLogged(body),
+      body: parseLogged(body.text),
       status: 0,
       durationMs: 0,
       operation: operationOf(req.method ?? "GET", url.pathname),
@@ -177,9 +190,10 @@ export class Emulator {
 
     let reply: Reply;
     try {
-      reply = this.route(req, entry, url, body);
+      reply = this.route(req, entry, url, body.text);
     } catch (e) {
-      reply = errorReply(500, `Internal error: ${(e as Error).message}`);
+      // Answered here rather than by the catch-all so that the log shows the 500.
+      reply = internalError(e);
     }
     finish(reply.status);
     if (outcome.kind === "lost") {
@@ -192,57 +206,30 @@ export class Emulator {
 
   private route(req: IncomingMessage, entry: LoggedRequest, url: URL, body: string): Reply {
     if (entry.path === "/oauth2/token") {
-      return entry.method === "POST" ? this.auth.issueToken(req, body) : errorReply(405, "Use POST");
+      if (entry.method !== "POST") return errorReply(405, "Use POST");
+      return this.auth.issueToken(req, body);
     }
-    const match = SERVICES.exec(entry.path);
-    if (!match) return errorReply(404, `No such endpoint: ${entry.path}`);
-    const [, projectId, serviceId, numbers] = match.map((m) => (m === undefined ? m : decodeURIComponent(m)));
-    const auth = this.auth.authenticate(req, projectId);
-    if (!auth.ok || !this.store.hasProject(projectId)) return auth.ok ? { status: 401 } : auth.reply;
+    const target = matchServices(entry.path);
+    if (!target) return errorReply(404, `No such endpoint: ${entry.path}`);
+    if ("reply" in target) return target.reply;
+    const auth = this.auth.authenticate(req, target.projectId);
+    if (!auth.ok || !this.store.hasProject(target.projectId)) return auth.ok ? { status: 401 } : auth.reply;
+    if (!hasMediaType(req, body, "json")) return errorReply(415, "The request body must be application/json");
     const call: api.ApiCall = {
       method: entry.method,
-      projectId,
-      serviceId,
+      projectId: target.projectId,
+      serviceId: target.serviceId,
       query: url.searchParams,
       body,
       cause: `${entry.method} ${entry.path}`,
     };
-    const handler = pickHandler(entry.method, serviceId !== undefined, numbers !== undefined);
+    const handler = pickHandler(entry.method, target);
     return handler ? handler(this.store, call) : errorReply(405, `${entry.method} is not supported on ${entry.path}`);
   }
 }
 
-function pickHandler(method: string, hasId: boolean, numbers: boolean) {
-  if (numbers) return method === "GET" ? api.listNumbers : undefined;
-  if (!hasId) return ({ GET: api.listServices, POST: api.createService } as const)[method as "GET" | "POST"];
-  return ({ GET: api.getService, PATCH: api.updateService, DELETE: api.deleteService } as const)[
-    method as "GET" | "PATCH" | "DELETE"
-  ];
-}
-
-function operationOf(method: string, path: string): Operation | "unknown" {
-  if (path === "/oauth2/token") return "token";
-  const match = SERVICES.exec(path);
-  if (!match) return "unknown";
-  if (match[3]) return "numbers";
-  if (!match[2]) return method === "POST" ? "create" : "list";
-  return ({ GET: "get", PATCH: "update", DELETE: "delete" } as Record<string, Operation>)[method] ?? "unknown";
-}
-
-function injectedError(outcome: Extract<FaultOutcome, { kind: "status" }>): Reply {
-  const headers: Record<string, string> = {};
-  if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
-  const message = outcome.status === 429 ? "Too many requests" : outcome.status === 500 ? "Internal error" : "Service unavailable";
-  switch (outcome.errorBody) {
-    case "empty":
-      return { status: outcome.status, headers };
-    case "text":
-      return { status: outcome.status, headers: { ...headers, "content-type": "text/html" }, body: `<html><body>${message}</body></html>` };
-    case "legacy":
-      return { status: outcome.status, headers, body: { code: String(outcome.status), error: message, message } };
-    default:
-      return errorReply(outcome.status, message, undefined, headers);
-  }
+function internalError(e: unknown): Reply {
+  return errorReply(500, `Internal error: ${(e as Error).message}`);
 }
 
 function savedKey(file: string): ProjectKey | undefined {

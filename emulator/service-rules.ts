@@ -83,7 +83,8 @@ const READ_ONLY = new Set(["id", "projectId", "createdAt", "updatedAt"]);
 export function validateServiceBody(body: Record<string, unknown>): FieldViolation[] {
   const violations: FieldViolation[] = [];
   for (const [field, value] of Object.entries(body)) {
-    const spec = FIELDS[field];
+    // Own fields only: `constructor` or `__proto__` are not fields either.
+    const spec = Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
     if (READ_ONLY.has(field)) {
       violations.push({ field, description: "is read-only" });
     } else if (!spec) {

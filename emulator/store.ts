@@ -85,7 +85,7 @@ export class Store {
   }
 
   hasProject(projectId: string): boolean {
-    return this.snapshot.projects[projectId] !== undefined;
+    return Object.hasOwn(this.snapshot.projects, projectId);
   }
 
   listServices(projectId: string): StoredService[] {
@@ -158,9 +158,8 @@ export class Store {
   }
 
   private project(projectId: string): ProjectState {
-    const project = this.snapshot.projects[projectId];
-    if (!project) throw new Error(`unknown project ${projectId}`);
-    return project;
+    if (!this.hasProject(projectId)) throw new Error(`unknown project ${projectId}`);
+    return this.snapshot.projects[projectId];
   }
 
   private demoteOthers(project: ProjectState, keepId: string, now: string): void {
@@ -196,13 +195,14 @@ export class Store {
   }
 
   private fresh(): Snapshot {
-    this.snapshot = { keys: [], projects: {}, defaultHistory: [] };
+    this.snapshot = { keys: [], projects: byId({}), defaultHistory: [] };
     for (const key of this.initialKeys) this.ensureProject(key);
     return this.snapshot;
   }
 
   private load(file: string): Snapshot {
-    this.snapshot = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+    const loaded = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+    this.snapshot = { ...loaded, projects: byId(loaded.projects) };
     // Keys given on the command line work even against an older data file.
     for (const key of this.initialKeys) this.ensureProject(key);
     return this.snapshot;
@@ -212,7 +212,7 @@ export class Store {
     if (!this.snapshot.keys.some((k) => k.keyId === key.keyId && k.projectId === key.projectId)) {
       this.snapshot.keys.push(key);
     }
-    if (!this.snapshot.projects[key.projectId]) {
+    if (!this.hasProject(key.projectId)) {
       this.snapshot.projects[key.projectId] = this.initialProject(key.projectId);
       this.recordDefaults(key.projectId, "init");
     }
@@ -224,4 +224,12 @@ export class Store {
     writeFileSync(tmp, JSON.stringify(this.snapshot, null, 2));
     renameSync(tmp, this.dataFile);
   }
+}
+
+/**
+ * Projects by id in an object without a prototype, so that an id such as
+ * `__proto__` or `constructor` is an ordinary key (it is also saved as JSON).
+ */
+function byId(projects: Record<string, ProjectState>): Record<string, ProjectState> {
+  return Object.assign(Object.create(null) as Record<string, ProjectState>, projects);
 }

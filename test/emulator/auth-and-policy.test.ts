@@ -45,8 +45,9 @@ describe("emulator authentication", () => {
 
   test("the token endpoint wants basic credentials and the client_credentials grant", async () => {
     const e = fx.emulator;
-    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x") })).status).toBe(401);
-    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=password" })).status).toBe(400);
+    const headers = { "content-type": "application/x-www-form-urlencoded" };
+    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x"), headers })).status).toBe(401);
+    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=password", headers })).status).toBe(400);
   });
 });
 
