@@ -1,96 +1,118 @@
-import { errorReply, type Reply } from "./http-util";
-import type { FaultRule } from "./faults";
+import { faultsBody, numberBody, parseBody, policyBody, projectBody, rateLimitBody } from "./control-bodies";
 import { RateLimiter } from "./faults";
+import { errorReply, type Reply } from "./http-util";
 import type { Emulator } from "./server";
-import type { DefaultPolicy, ProjectKey, StoredNumber } from "./store";
+
+/** One control endpoint: the emulator, the parsed URL and the raw body in, a reply out. */
+type Route = (emulator: Emulator, url: URL, body: string) => Reply;
+
+/** The control endpoints by path, then method. Maps, so no name finds an Object.prototype member. */
+const ROUTES = new Map<string, Map<string, Route>>([
+  [
+    "/_emulator/requests",
+    new Map<string, Route>([
+      ["GET", listRequests],
+      ["DELETE", (e) => ((e.requests = []), noContent())],
+    ]),
+  ],
+  ["/_emulator/default-history", new Map<string, Route>([["GET", defaultHistory]])],
+  [
+    "/_emulator/faults",
+    new Map<string, Route>([
+      ["GET", (e) => ok({ rules: e.faults.list(), counts: e.faults.counts })],
+      ["PUT", setFaults],
+      ["DELETE", (e) => (e.faults.clear(), noContent())],
+    ]),
+  ],
+  [
+    "/_emulator/rate-limit",
+    new Map<string, Route>([
+      ["PUT", setRateLimit],
+      ["DELETE", (e) => ((e.rateLimit = undefined), noContent())],
+    ]),
+  ],
+  ["/_emulator/policy", new Map<string, Route>([["PUT", setPolicy]])],
+  ["/_emulator/projects", new Map<string, Route>([["POST", addProject]])],
+  ["/_emulator/numbers", new Map<string, Route>([["POST", attachNumber]])],
+  ["/_emulator/tokens/expire", new Map<string, Route>([["POST", (e) => (e.auth.expireAll(), noContent())]])],
+  ["/_emulator/reset", new Map<string, Route>([["POST", (e) => (e.reset(), noContent())]])],
+  ["/_emulator/state", new Map<string, Route>([["GET", (e) => ok({ policy: e.store.policy, ...e.store.dump() })]])],
+]);
 
 /**
  * The emulator's own endpoints under `/_emulator/`: request log, default
- * history, faults, rate limit, policy, seeding and reset. No authentication:
- * the emulator listens on loopback.
+ * history, faults, rate limit, policy, seeding and reset. Every body is
+ * validated; a wrong one is a 400 in Sinch's error shape.
  */
-export function handleControl(emulator: Emulator, method: string, url: URL, text: string): Reply {
-  let body: Record<string, unknown> = {};
-  if (text) {
-    try {
-      body = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return errorReply(400, "The request body is not valid JSON");
-    }
+export function handleControl(emulator: Emulator, method: string, url: URL, body: string): Reply {
+  const path = url.pathname.replace(/\/$/, "");
+  const methods = ROUTES.get(path);
+  if (!methods) return errorReply(404, `No such emulator endpoint: ${method} ${path}`);
+  const route = methods.get(method);
+  if (!route) {
+    return errorReply(405, `${method} is not supported on ${path}`, undefined, { allow: [...methods.keys()].join(", ") });
   }
-  const route = `${method} ${url.pathname.replace(/\/$/, "")}`;
-  const since = Number(url.searchParams.get("since") ?? 0);
-  switch (route) {
-    case "GET /_emulator/requests":
-      return ok({ requests: emulator.requests.filter((r) => r.seq > since) });
-    case "DELETE /_emulator/requests":
-      emulator.requests = [];
-      return { status: 204 };
-    case "GET /_emulator/default-history": {
-      const projectId = url.searchParams.get("projectId");
-      return ok({ history: emulator.store.defaultHistory.filter((h) => !projectId || h.projectId === projectId) });
-    }
-    case "GET /_emulator/faults":
-      return ok({ rules: emulator.faults.list(), counts: emulator.faults.counts });
-    case "PUT /_emulator/faults":
-      emulator.faults.set((body.rules ?? []) as FaultRule[], body.seed as number | undefined);
-      return ok({ rules: emulator.faults.list() });
-    case "DELETE /_emulator/faults":
-      emulator.faults.clear();
-      return { status: 204 };
-    case "PUT /_emulator/rate-limit":
-      emulator.rateLimit = {
-        limiter: new RateLimiter(Number(body.perSecond), body.burst === undefined ? undefined : Number(body.burst)),
-        retryAfter: body.retryAfter !== false,
-      };
-      return ok({ perSecond: emulator.rateLimit.limiter.perSecond, burst: emulator.rateLimit.limiter.burst });
-    case "DELETE /_emulator/rate-limit":
-      emulator.rateLimit = undefined;
-      return { status: 204 };
-    case "PUT /_emulator/policy":
-      if (body.policy !== "strict" && body.policy !== "lenient") return errorReply(400, "policy must be strict or lenient");
-      emulator.store.policy = body.policy as DefaultPolicy;
-      return ok({ policy: emulator.store.policy });
-    case "POST /_emulator/projects":
-      emulator.store.addProject(body as unknown as ProjectKey);
-      return ok({ projectId: body.projectId });
-    case "POST /_emulator/numbers":
-      return attachNumber(emulator, body);
-    case "POST /_emulator/tokens/expire":
-      emulator.auth.expireAll();
-      return { status: 204 };
-    case "POST /_emulator/reset":
-      emulator.reset();
-      return { status: 204 };
-    case "GET /_emulator/state":
-      return ok({ policy: emulator.store.policy, ...emulator.store.dump() });
-    default:
-      return errorReply(404, `No such emulator endpoint: ${route}`);
-  }
+  return route(emulator, url, body);
 }
 
-function attachNumber(emulator: Emulator, body: Record<string, unknown>): Reply {
-  const projectId = String(body.projectId ?? emulator.projectId);
-  const serviceId = String(body.serviceId ?? "");
+function listRequests(emulator: Emulator, url: URL): Reply {
+  const since = url.searchParams.get("since") ?? "0";
+  if (!/^\d{1,15}$/.test(since)) {
+    return errorReply(400, "Invalid query", [{ field: "since", description: "must be a sequence number from 0" }]);
+  }
+  return ok({ requests: emulator.requests.filter((r) => r.seq > Number(since)) });
+}
+
+function defaultHistory(emulator: Emulator, url: URL): Reply {
+  const projectId = url.searchParams.get("projectId");
+  return ok({ history: emulator.store.defaultHistory.filter((h) => !projectId || h.projectId === projectId) });
+}
+
+function setFaults(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(faultsBody, text);
+  if ("reply" in body) return body.reply;
+  emulator.faults.set(body.value.rules, body.value.seed);
+  return ok({ rules: emulator.faults.list() });
+}
+
+function setRateLimit(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(rateLimitBody, text);
+  if ("reply" in body) return body.reply;
+  const { perSecond, burst, retryAfter } = body.value;
+  emulator.rateLimit = { limiter: new RateLimiter(perSecond, burst), retryAfter: retryAfter !== false };
+  return ok({ perSecond: emulator.rateLimit.limiter.perSecond, burst: emulator.rateLimit.limiter.burst });
+}
+
+function setPolicy(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(policyBody, text);
+  if ("reply" in body) return body.reply;
+  emulator.store.policy = body.value.policy;
+  return ok({ policy: emulator.store.policy });
+}
+
+function addProject(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(projectBody, text);
+  if ("reply" in body) return body.reply;
+  emulator.store.addProject(body.value);
+  return ok({ projectId: body.value.projectId });
+}
+
+function attachNumber(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(numberBody, text);
+  if ("reply" in body) return body.reply;
+  const { projectId = emulator.projectId, serviceId, note, ...rest } = body.value;
   if (!emulator.store.hasProject(projectId) || !emulator.store.getService(projectId, serviceId)) {
     return errorReply(404, `No service ${serviceId} in project ${projectId}`);
   }
-  if (typeof body.phoneNumber !== "string" || !/^\+[1-9]\d{1,14}$/.test(body.phoneNumber)) {
-    return errorReply(400, "phoneNumber must be in E.164 format");
-  }
-  const number: StoredNumber = {
-    phoneNumber: body.phoneNumber,
-    permissions: (body.permissions as StoredNumber["permissions"]) ?? "both",
-    country: (body.country as string) ?? "US",
-    suspended: body.suspended === true,
-    projectId,
-    serviceId,
-  };
-  if (typeof body.note === "string") number.note = body.note;
+  const number = { ...rest, projectId, serviceId, ...(note === undefined ? {} : { note }) };
   emulator.store.attachNumber(number);
   return ok(number);
 }
 
 function ok(body: unknown): Reply {
   return { status: 200, body };
+}
+
+function noContent(): Reply {
+  return { status: 204 };
 }

@@ -1,10 +1,16 @@
 import { errorReply, type Reply } from "./http-util";
 
+/** The API calls a fault rule can target. */
+export const OPERATIONS = ["token", "list", "create", "get", "update", "delete", "numbers"] as const;
+
 /** The API call a request maps to, for targeting faults. */
-export type Operation = "token" | "list" | "create" | "get" | "update" | "delete" | "numbers";
+export type Operation = (typeof OPERATIONS)[number];
+
+/** The shapes an injected error's body can take. */
+export const ERROR_BODY_SHAPES = ["standard", "legacy", "empty", "text"] as const;
 
 /** The shape of an injected error's body: Sinch shows several. */
-export type ErrorBodyShape = "standard" | "legacy" | "empty" | "text";
+export type ErrorBodyShape = (typeof ERROR_BODY_SHAPES)[number];
 
 /**
  * One fault rule. Each probability is checked in order (drop, 429, 500, 503,
