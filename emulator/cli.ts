@@ -6,14 +6,24 @@ const USAGE = `sinch-fax-emulator: a local emulator of the Sinch Fax API v3 serv
 
 Options:
   --port <n>              port to listen on (0 = any free port; default 0)
-  --host <host>           interface to listen on (default 127.0.0.1)
+  --host <host>           interface to listen on (default 127.0.0.1); any other
+                          than loopback makes the API reachable from the network
+                          and prints a warning
   --project-id <id>       project id (default: random, or the data file's)
   --key-id <id>           access key id (default: random, or the data file's)
   --key-secret <secret>   access key secret (default: random, or the data file's)
   --default-policy <p>    strict (exactly one default service) or lenient (default strict)
   --data-file <path>      keep state in this JSON file across restarts
   --token-ttl <seconds>   lifetime of OAuth2 tokens (default 3600)
-  --help                  show this help`;
+  --control-token <t>     require this token on the control endpoints (/_emulator/),
+                          from every client, as "authorization: Bearer <t>" or
+                          "x-emulator-token: <t>"; without it they answer
+                          loopback clients only
+  --help                  show this help
+
+Requests: bodies over 1 MiB get 413; API bodies must be application/json
+(the token endpoint: application/x-www-form-urlencoded), else 415.
+GET /_emulator/state masks key secrets and webhook passwords as ***.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +36,7 @@ async function main(): Promise<void> {
       "default-policy": { type: "string" },
       "data-file": { type: "string" },
       "token-ttl": { type: "string" },
+      "control-token": { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -44,6 +55,8 @@ async function main(): Promise<void> {
     defaultPolicy: policy,
     dataFile: values["data-file"],
     tokenTtlSeconds: values["token-ttl"] === undefined ? undefined : Number(values["token-ttl"]),
+    controlToken: values["control-token"],
+    onWarning: (message) => console.error(`sinch-fax-emulator: warning: ${message}`),
   });
   console.log(`Sinch Fax emulator listening on ${emulator.url} (policy ${policy})`);
   console.log(`  SINCH_FAX_URL=${emulator.url}`);

@@ -2,6 +2,7 @@ import { faultsBody, numberBody, parseBody, policyBody, projectBody, rateLimitBo
 import { RateLimiter } from "./faults";
 import { errorReply, type Reply } from "./http-util";
 import type { Emulator } from "./server";
+import { publicView } from "./service-rules";
 
 /** One control endpoint: the emulator, the parsed URL and the raw body in, a reply out. */
 type Route = (emulator: Emulator, url: URL, body: string) => Reply;
@@ -36,13 +37,14 @@ const ROUTES = new Map<string, Map<string, Route>>([
   ["/_emulator/numbers", new Map<string, Route>([["POST", attachNumber]])],
   ["/_emulator/tokens/expire", new Map<string, Route>([["POST", (e) => (e.auth.expireAll(), noContent())]])],
   ["/_emulator/reset", new Map<string, Route>([["POST", (e) => (e.reset(), noContent())]])],
-  ["/_emulator/state", new Map<string, Route>([["GET", (e) => ok({ policy: e.store.policy, ...e.store.dump() })]])],
+  ["/_emulator/state", new Map<string, Route>([["GET", state]])],
 ]);
 
 /**
  * The emulator's own endpoints under `/_emulator/`: request log, default
  * history, faults, rate limit, policy, seeding and reset. Every body is
- * validated; a wrong one is a 400 in Sinch's error shape.
+ * validated; a wrong one is a 400 in Sinch's error shape. Who may call them
+ * is decided before (see `checkControlAccess`).
  */
 export function handleControl(emulator: Emulator, method: string, url: URL, body: string): Reply {
   const path = url.pathname.replace(/\/$/, "");
@@ -107,6 +109,18 @@ function attachNumber(emulator: Emulator, _url: URL, text: string): Reply {
   const number = { ...rest, projectId, serviceId, ...(note === undefined ? {} : { note }) };
   emulator.store.attachNumber(number);
   return ok(number);
+}
+
+/** Everything, with key secrets and webhook passwords masked as the API masks them. */
+function state(emulator: Emulator): Reply {
+  const { keys, projects, defaultHistory } = emulator.store.dump();
+  const masked = Object.entries(projects).map(([id, project]) => [id, { ...project, services: project.services.map(publicView) }]);
+  return ok({
+    policy: emulator.store.policy,
+    keys: keys.map((key) => ({ ...key, keySecret: "***" })),
+    projects: Object.fromEntries(masked),
+    defaultHistory,
+  });
 }
 
 function ok(body: unknown): Reply {

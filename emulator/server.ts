@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Authenticator } from "./auth";
+import { checkControlAccess, isLoopback } from "./control-access";
 import { handleControl } from "./control-api";
 import { hasMediaType, readBody, sendTooLarge } from "./body";
 import { FaultInjector, RateLimiter, injectedError, type FaultOutcome, type Operation } from "./faults";
@@ -31,6 +32,17 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Seed of the fault generator, so fault runs can be replayed. */
   faultSeed?: number;
+  /**
+   * When set, the control endpoints (`/_emulator/`) need this token from every
+   * client, loopback included (`authorization: Bearer <token>` or
+   * `x-emulator-token: <token>`). When not, they answer loopback clients only.
+   */
+  controlToken?: string;
+  /**
+   * Called with warnings: listening on a non-loopback interface, and internal
+   * errors (bugs, answered with 500). The emulator prints nothing itself.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** One API request as the emulator saw it. */
@@ -98,6 +110,12 @@ export class Emulator {
     const address = this.server.address() as AddressInfo;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     this.url = `http://${host}:${address.port}`;
+    if (!isLoopback(address.address)) {
+      const control = this.options.controlToken === undefined ? "answer loopback clients only" : "need the control token";
+      this.options.onWarning?.(
+        `listening on ${address.address}, not loopback: the API is reachable from the network (control endpoints ${control})`,
+      );
+    }
   }
 
   /** Stops the server and closes every connection. */
@@ -122,6 +140,7 @@ export class Emulator {
       await this.serve(req, res);
     } catch (e) {
       // A bug, never the client's doing: answer 500 if still possible, and keep running.
+      this.options.onWarning?.(`internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
       if (res.headersSent || res.destroyed) req.socket.destroy();
       else send(res, internalError(e));
     }
@@ -134,12 +153,18 @@ export class Emulator {
       send(res, errorReply(400, "The request target is not a valid URL"));
       return;
     }
+    const control = url.pathname.startsWith("/_emulator/");
+    const refused = control ? checkControlAccess(req, this.options.controlToken) : undefined;
+    if (refused) {
+      send(res, refused);
+      return;
+    }
     const body = await readBody(req);
     if (body.tooLarge) {
       sendTooLarge(req, res);
       return;
     }
-    if (url.pathname.startsWith("/_emulator/")) {
+    if (control) {
       send(res, handleControl(this, req.method ?? "GET", url, body.text));
       return;
     }
@@ -193,6 +218,7 @@ export class Emulator {
       reply = this.route(req, entry, url, body.text);
     } catch (e) {
       // Answered here rather than by the catch-all so that the log shows the 500.
+      this.options.onWarning?.(`internal error on ${entry.method} ${entry.path}: ${(e as Error).stack ?? String(e)}`);
       reply = internalError(e);
     }
     finish(reply.status);
@@ -247,10 +273,14 @@ function parseLogged(body: string): unknown {
 }
 
 /**
- * Starts an emulator of the Sinch Fax API v3 services endpoints on loopback.
- * Credentials and the project id are random unless given.
+ * Starts an emulator of the Sinch Fax API v3 services endpoints, on loopback
+ * unless `host` says otherwise. Credentials and the project id are random
+ * unless given.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  if (options.controlToken !== undefined && options.controlToken.trim() === "") {
+    throw new Error("controlToken must not be empty");
+  }
   // With a data file and no key given, keep using the key it already holds.
   const saved = options.dataFile && !options.keyId ? savedKey(options.dataFile) : undefined;
   const emulator = new Emulator({
