@@ -4,8 +4,10 @@ import { hasMediaType } from "./body";
 import { errorReply, type Reply } from "./http-util";
 import type { ProjectKey } from "./store";
 
+/** A bearer token carries the key it was issued for, secret included. */
 interface IssuedToken {
   keyId: string;
+  keySecret: string;
   expiresAt: number;
 }
 
@@ -24,14 +26,17 @@ export class Authenticator {
     public tokenTtlSeconds: number,
   ) {}
 
-  /** Checks the Authorization header of an API call for the given project. */
+  /**
+   * Checks the Authorization header of an API call for the given project: it
+   * must name a key (id and secret) of exactly that project.
+   */
   authenticate(req: IncomingMessage, projectId: string): AuthResult {
     const header = req.headers.authorization ?? "";
     const [scheme, value = ""] = header.split(" ", 2);
     if (scheme?.toLowerCase() === "basic") {
-      const key = this.basicKey(value);
-      if (key && this.keys().some((k) => k.keyId === key.keyId && k.projectId === projectId)) {
-        return { ok: true, keyId: key.keyId };
+      const credentials = decodeBasic(value);
+      if (credentials && this.hasKey(credentials.keyId, credentials.keySecret, projectId)) {
+        return { ok: true, keyId: credentials.keyId };
       }
     } else if (scheme?.toLowerCase() === "bearer") {
       const token = this.tokens.get(value);
@@ -44,7 +49,7 @@ export class Authenticator {
           },
         };
       }
-      if (token && this.keys().some((k) => k.keyId === token.keyId && k.projectId === projectId)) {
+      if (token && this.hasKey(token.keyId, token.keySecret, projectId)) {
         return { ok: true, keyId: token.keyId };
       }
     }
@@ -62,7 +67,7 @@ export class Authenticator {
       return errorReply(400, "grant_type must be client_credentials");
     }
     const accessToken = randomBytes(24).toString("base64url");
-    this.tokens.set(accessToken, { keyId: key.keyId, expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
+    this.tokens.set(accessToken, { keyId: key.keyId, keySecret: key.keySecret, expiresAt: Date.now() + this.tokenTtlSeconds * 1000 });
     return {
       status: 200,
       body: { access_token: accessToken, token_type: "bearer", expires_in: this.tokenTtlSeconds, scope: "" },
@@ -78,12 +83,20 @@ export class Authenticator {
     this.tokens.clear();
   }
 
+  /** The key these basic credentials name, whichever project it is for (tokens are not per project). */
   private basicKey(encoded: string): ProjectKey | undefined {
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0) return undefined;
-    const keyId = decoded.slice(0, colon);
-    const keySecret = decoded.slice(colon + 1);
-    return this.keys().find((k) => k.keyId === keyId && k.keySecret === keySecret);
+    const credentials = decodeBasic(encoded);
+    return credentials && this.keys().find((k) => k.keyId === credentials.keyId && k.keySecret === credentials.keySecret);
   }
+
+  private hasKey(keyId: string, keySecret: string, projectId: string): boolean {
+    return this.keys().some((k) => k.keyId === keyId && k.keySecret === keySecret && k.projectId === projectId);
+  }
+}
+
+function decodeBasic(encoded: string): { keyId: string; keySecret: string } | undefined {
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return undefined;
+  return { keyId: decoded.slice(0, colon), keySecret: decoded.slice(colon + 1) };
 }

@@ -3,6 +3,7 @@ import { RateLimiter } from "./faults";
 import { errorReply, type Reply } from "./http-util";
 import type { Emulator } from "./server";
 import { publicView } from "./service-rules";
+import { KeyConflict } from "./store";
 
 /** One control endpoint: the emulator, the parsed URL and the raw body in, a reply out. */
 type Route = (emulator: Emulator, url: URL, body: string) => Reply;
@@ -95,7 +96,12 @@ function setPolicy(emulator: Emulator, _url: URL, text: string): Reply {
 function addProject(emulator: Emulator, _url: URL, text: string): Reply {
   const body = parseBody(projectBody, text);
   if ("reply" in body) return body.reply;
-  emulator.store.addProject(body.value);
+  try {
+    emulator.store.addProject(body.value);
+  } catch (e) {
+    if (e instanceof KeyConflict) return errorReply(409, e.message);
+    throw e;
+  }
   return ok({ projectId: body.value.projectId });
 }
 

@@ -47,6 +47,9 @@ interface Snapshot {
 /** A rule of the default policy was broken; the API answers 422. */
 export class PolicyViolation extends Error {}
 
+/** A key id that already exists with another secret: a key id is one key. */
+export class KeyConflict extends Error {}
+
 /**
  * All state of the emulated API: projects, their services and numbers, the
  * access keys, and the default history. Optionally persisted to a JSON file
@@ -78,7 +81,7 @@ export class Store {
     return this.snapshot.defaultHistory;
   }
 
-  /** Adds a project (with its default service) and a key for it. */
+  /** Adds a project (with its default service) and a key for it; throws {@link KeyConflict}. */
   addProject(key: ProjectKey): void {
     this.ensureProject(key);
     this.save();
@@ -209,6 +212,9 @@ export class Store {
   }
 
   private ensureProject(key: ProjectKey): void {
+    if (this.snapshot.keys.some((k) => k.keyId === key.keyId && k.keySecret !== key.keySecret)) {
+      throw new KeyConflict(`Key id ${key.keyId} already exists with another secret`);
+    }
     if (!this.snapshot.keys.some((k) => k.keyId === key.keyId && k.projectId === key.projectId)) {
       this.snapshot.keys.push(key);
     }

@@ -1,4 +1,6 @@
+import type { IncomingMessage } from "node:http";
 import { startEmulator } from "../../emulator";
+import { Authenticator } from "../../emulator/auth";
 import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -48,6 +50,50 @@ describe("emulator authentication", () => {
     const headers = { "content-type": "application/x-www-form-urlencoded" };
     expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x"), headers })).status).toBe(401);
     expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=password", headers })).status).toBe(400);
+  });
+});
+
+describe("a key id is one key", () => {
+  test("only the exact key id, secret and project authenticate, also through a token", () => {
+    // Two keys sharing an id, as an old data file could hold: neither secret opens the other's project.
+    const keys = [
+      { projectId: "p1", keyId: "shared", keySecret: "s1" },
+      { projectId: "p2", keyId: "shared", keySecret: "s2" },
+    ];
+    const auth = new Authenticator(() => keys, 3600);
+    const request = (authorization: string) => ({ headers: { authorization } }) as IncomingMessage;
+    expect(auth.authenticate(request(basic("shared", "s1")), "p1").ok).toBe(true);
+    expect(auth.authenticate(request(basic("shared", "s2")), "p2").ok).toBe(true);
+    expect(auth.authenticate(request(basic("shared", "s2")), "p1").ok).toBe(false);
+    expect(auth.authenticate(request(basic("shared", "s1")), "p2").ok).toBe(false);
+    const issued = auth.issueToken(
+      { headers: { authorization: basic("shared", "s2"), "content-type": "application/x-www-form-urlencoded" } } as IncomingMessage,
+      "grant_type=client_credentials",
+    );
+    const bearer = `Bearer ${(issued.body as { access_token: string }).access_token}`;
+    expect(auth.authenticate(request(bearer), "p2").ok).toBe(true);
+    expect(auth.authenticate(request(bearer), "p1").ok).toBe(false);
+  });
+
+  test("a project with an existing key id and another secret is refused", async () => {
+    await expect(
+      startEmulator({ keyId: "k", keySecret: "s", extraProjects: [{ projectId: "p2", keyId: "k", keySecret: "other" }] }),
+    ).rejects.toThrow("Key id k already exists with another secret");
+    const e = await startEmulator({ keyId: "k", keySecret: "s" });
+    try {
+      const add = (body: object) => fetch(`${e.url}/_emulator/projects`, { method: "POST", body: JSON.stringify(body) });
+      const conflict = await add({ projectId: "p2", keyId: "k", keySecret: "other" });
+      expect(conflict.status).toBe(409);
+      expect(await conflict.json()).toMatchObject({ code: 409, message: "Key id k already exists with another secret" });
+      expect(e.store.hasProject("p2")).toBe(false);
+      // The same key for a second project is the same key.
+      expect((await add({ projectId: "p2", keyId: "k", keySecret: "s" })).status).toBe(200);
+      expect((await rawRequest(e, "GET", "/v3/projects/p2/services")).status).toBe(200);
+      expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
+      expect((await rawRequest(e, "GET", "/v3/projects/p2/services", { auth: basic("k", "other") })).status).toBe(401);
+    } finally {
+      await e.close();
+    }
   });
 });
 
