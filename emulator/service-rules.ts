@@ -57,25 +57,35 @@ const ulidRule: Rule = (v) =>
   typeof v === "string" && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v) ? undefined : "must be a ULID";
 
 /**
- * The writable fields: their rule and the documented default. `undefined` as a
- * default means the field has none, so `null` clears it.
+ * The writable fields: their rule and the documented default. A field without
+ * a default is `clearable`: `""` clears it on PATCH and leaves it unset on
+ * POST, as Sinch's Numbers API clears strings. Sinch's OpenAPI file makes no
+ * field nullable, so `null` is refused for every field.
  */
-const FIELDS: Record<string, { rule: Rule; default?: unknown }> = {
+const FIELDS: Record<string, { rule: Rule; default?: unknown; clearable?: true }> = {
   name: { rule: name, default: "Default service" },
-  incomingWebhookUrl: { rule: url },
+  incomingWebhookUrl: { rule: url, clearable: true },
   webhookContentType: { rule: oneOf(["multipart/form-data", "application/json"]), default: "multipart/form-data" },
   defaultForProject: { rule: isBoolean, default: false },
-  defaultFrom: { rule: e164 },
+  defaultFrom: { rule: e164, clearable: true },
   numberOfRetries: { rule: integerIn(0, 5), default: 3 },
   retryDelaySeconds: { rule: integerIn(30, 300), default: 60 },
   imageConversionMethod: { rule: oneOf(["HALFTONE", "MONOCHROME"]), default: "HALFTONE" },
-  coverPageId: { rule: ulidRule },
+  coverPageId: { rule: ulidRule, clearable: true },
   saveOutboundFaxDocuments: { rule: isBoolean, default: true },
   saveInboundFaxDocuments: { rule: isBoolean, default: true },
   scanIncomingBarcodes: { rule: isBoolean, default: false },
   inProgressNotifications: { rule: isBoolean, default: false },
-  resolution: { rule: oneOf(["FINE", "SUPERFINE"]) },
+  // The OpenAPI file gives no default, but the docs' example response of a
+  // default-configured service shows "FINE", and the provider treats an unset
+  // resolution as FINE: the two must agree, so a new service gets FINE.
+  resolution: { rule: oneOf(["FINE", "SUPERFINE"]), default: "FINE" },
 };
+
+/** A writable field's spec; own entries only, so `constructor` or `__proto__` are not fields. */
+function specOf(field: string): (typeof FIELDS)[string] | undefined {
+  return Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
+}
 
 const READ_ONLY = new Set(["id", "projectId", "createdAt", "updatedAt"]);
 
@@ -83,17 +93,14 @@ const READ_ONLY = new Set(["id", "projectId", "createdAt", "updatedAt"]);
 export function validateServiceBody(body: Record<string, unknown>): FieldViolation[] {
   const violations: FieldViolation[] = [];
   for (const [field, value] of Object.entries(body)) {
-    // Own fields only: `constructor` or `__proto__` are not fields either.
-    const spec = Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
+    const spec = specOf(field);
     if (READ_ONLY.has(field)) {
       violations.push({ field, description: "is read-only" });
     } else if (!spec) {
       violations.push({ field, description: "is not a field of a service" });
     } else if (value === null) {
-      if (spec.default !== undefined) {
-        violations.push({ field, description: "cannot be null; send the value you want" });
-      }
-    } else {
+      violations.push({ field, description: "must not be null" });
+    } else if (!(value === "" && spec.clearable)) {
       const problem = spec.rule(value);
       if (problem) violations.push({ field, description: problem });
     }
@@ -101,10 +108,10 @@ export function validateServiceBody(body: Record<string, unknown>): FieldViolati
   return violations;
 }
 
-/** Applies a validated body onto a service: sent fields change, `null` clears. */
+/** Applies a validated body onto a service: sent fields change, `""` clears a clearable field. */
 export function applyFields(target: Record<string, unknown>, body: Record<string, unknown>): void {
   for (const [field, value] of Object.entries(body)) {
-    if (value === null) delete target[field];
+    if (value === "" && specOf(field)?.clearable) delete target[field];
     else target[field] = value;
   }
 }

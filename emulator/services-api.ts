@@ -22,7 +22,7 @@ export function listServices(store: Store, call: ApiCall): Reply {
   return { status: 200, body: { services: pageOf(all, paging), ...pageInfo(all.length, paging) } };
 }
 
-/** `POST /services` */
+/** `POST /services`: fields not sent get their default; `""` leaves a field without a default unset. */
 export function createService(store: Store, call: ApiCall): Reply {
   const body = parseObject(call.body);
   if ("reply" in body) return body.reply;
@@ -38,7 +38,7 @@ export function getService(store: Store, call: ApiCall): Reply {
   return service ? { status: 200, body: publicView(service) } : notFound(call);
 }
 
-/** `PATCH /services/{id}`: only the fields sent change; `null` clears a field without a default. */
+/** `PATCH /services/{id}`: only the fields sent change; `""` clears a field without a default. */
 export function updateService(store: Store, call: ApiCall): Reply {
   const service = store.getService(call.projectId, call.serviceId!);
   if (!service) return notFound(call);

@@ -16,12 +16,12 @@ describe("client against the emulator", () => {
   afterEach(() => fx.close());
 
   test("create, get, update, delete with typed results", async () => {
-    const created = await fx.client.createService({ name: "Typed", numberOfRetries: 2, resolution: "SUPERFINE" });
+    const created = await fx.client.createService({ name: "Typed", numberOfRetries: 2, resolution: "SUPERFINE", defaultFrom: "+15551230000" });
     expect(created).toMatchObject({ name: "Typed", numberOfRetries: 2, resolution: "SUPERFINE", defaultForProject: false });
     expect(await fx.client.getService(created.id)).toEqual(created);
-    const updated = await fx.client.updateService(created.id, { numberOfRetries: 0, resolution: null });
+    const updated = await fx.client.updateService(created.id, { numberOfRetries: 0, defaultFrom: "" });
     expect(updated.numberOfRetries).toBe(0);
-    expect(updated.resolution).toBeUndefined();
+    expect(updated.defaultFrom).toBeUndefined();
     await fx.client.deleteService(created.id);
     await expect(fx.client.getService(created.id)).rejects.toBeInstanceOf(SinchHttpError);
     expect(fx.emulator.requests.map((r) => `${r.method} ${r.status}`)).toEqual([

@@ -32,9 +32,21 @@ describe("emulator services endpoints", () => {
       saveInboundFaxDocuments: true,
       scanIncomingBarcodes: false,
       inProgressNotifications: false,
+      resolution: "FINE",
       projectId: fx.emulator.projectId,
     });
-    for (const field of ["incomingWebhookUrl", "defaultFrom", "coverPageId", "resolution"]) {
+    for (const field of ["incomingWebhookUrl", "defaultFrom", "coverPageId"]) {
+      expect(created.json).not.toHaveProperty(field);
+    }
+    // The project's own default service has the same defaults.
+    const [initial] = (await rawRequest(fx.emulator, "GET", servicesPath(fx.emulator))).json.services;
+    expect(initial.resolution).toBe("FINE");
+  });
+
+  test('create: "" leaves a field without a default unset', async () => {
+    const created = await post({ name: "Empty", incomingWebhookUrl: "", defaultFrom: "", coverPageId: "" });
+    expect(created.status).toBe(201);
+    for (const field of ["incomingWebhookUrl", "defaultFrom", "coverPageId"]) {
       expect(created.json).not.toHaveProperty(field);
     }
   });
@@ -58,7 +70,18 @@ describe("emulator services endpoints", () => {
     [{ id: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }, "id", "is read-only"],
     [{ createdAt: "2020-01-01T00:00:00Z" }, "createdAt", "is read-only"],
     [{ colour: "red" }, "colour", "is not a field of a service"],
-    [{ numberOfRetries: null }, "numberOfRetries", "cannot be null; send the value you want"],
+    [{ numberOfRetries: null }, "numberOfRetries", "must not be null"],
+    [{ name: null }, "name", "must not be null"],
+    [{ resolution: null }, "resolution", "must not be null"],
+    [{ defaultFrom: null }, "defaultFrom", "must not be null"],
+    [{ incomingWebhookUrl: null }, "incomingWebhookUrl", "must not be null"],
+    [{ coverPageId: null }, "coverPageId", "must not be null"],
+    [{ scanIncomingBarcodes: null }, "scanIncomingBarcodes", "must not be null"],
+    [{ resolution: "" }, "resolution", "must be one of FINE, SUPERFINE"],
+    [{ webhookContentType: "" }, "webhookContentType", "must be one of multipart/form-data, application/json"],
+    [{ imageConversionMethod: "" }, "imageConversionMethod", "must be one of HALFTONE, MONOCHROME"],
+    [{ numberOfRetries: "" }, "numberOfRetries", "must be an integer from 0 to 5"],
+    [{ defaultForProject: "" }, "defaultForProject", "must be a boolean"],
   ])("rejects %j with 422 naming %s", async (body, field, description) => {
     const res = await post(body);
     expect(res.status).toBe(422);
@@ -73,15 +96,31 @@ describe("emulator services endpoints", () => {
     expect((await rawRequest(fx.emulator, "POST", servicesPath(fx.emulator), { body: "[1]" })).status).toBe(400);
   });
 
-  test("PATCH changes only the fields sent, and null clears a field without a default", async () => {
-    const created = await post({ name: "A", defaultFrom: "+15551230000", resolution: "SUPERFINE", numberOfRetries: 1 });
-    const patched = await patch(created.json.id, { numberOfRetries: 4, defaultFrom: null, resolution: null });
+  test('PATCH changes only the fields sent, and "" clears a field without a default', async () => {
+    const webhook = "https://hooks.example/in";
+    const coverPageId = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+    const created = await post({ name: "A", defaultFrom: "+15551230000", incomingWebhookUrl: webhook, coverPageId, resolution: "SUPERFINE", numberOfRetries: 1 });
+    const patched = await patch(created.json.id, { numberOfRetries: 4, defaultFrom: "", coverPageId: "" });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ name: "A", numberOfRetries: 4 });
+    expect(patched.json).toMatchObject({ name: "A", numberOfRetries: 4, resolution: "SUPERFINE", incomingWebhookUrl: webhook });
     expect(patched.json).not.toHaveProperty("defaultFrom");
-    expect(patched.json).not.toHaveProperty("resolution");
+    expect(patched.json).not.toHaveProperty("coverPageId");
     expect(patched.json.createdAt).toBe(created.json.createdAt);
     expect(Date.parse(patched.json.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.json.updatedAt));
+    const cleared = await patch(created.json.id, { incomingWebhookUrl: "" });
+    expect(cleared.json).not.toHaveProperty("incomingWebhookUrl");
+  });
+
+  test("PATCH with null is a 422 and changes nothing", async () => {
+    const created = await post({ name: "A", defaultFrom: "+15551230000", resolution: "SUPERFINE" });
+    const res = await patch(created.json.id, { name: "B", defaultFrom: null, resolution: null });
+    expect(res.status).toBe(422);
+    expect(res.json.details[0].fieldViolations).toEqual([
+      { field: "defaultFrom", description: "must not be null" },
+      { field: "resolution", description: "must not be null" },
+    ]);
+    const got = await rawRequest(fx.emulator, "GET", servicesPath(fx.emulator, created.json.id));
+    expect(got.json).toMatchObject({ name: "A", defaultFrom: "+15551230000", resolution: "SUPERFINE" });
   });
 
   test("webhook passwords are masked on every read but kept", async () => {
