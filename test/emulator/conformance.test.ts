@@ -1,4 +1,5 @@
-import { expectValid, responseSchemas, schemaProperties } from "../helpers/openapi";
+import type { LoggedRequest } from "../../emulator";
+import { expectRequestsConform, expectValid, requestSchemas, responseSchemas, schemaProperties, writableProperties } from "../helpers/openapi";
 import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
 
 // Every response body of the emulator validates against Sinch's OpenAPI file.
@@ -65,5 +66,73 @@ describe("emulator conformance with the OpenAPI file", () => {
     ];
     expect(bodies.map((b) => b.status)).toEqual([404, 422, 400, 400]);
     for (const b of bodies) expectValid(responseSchemas.error, b.json);
+  });
+});
+
+// The request-side check other tests (the provider's) run over the emulator's request log.
+describe("request bodies against the OpenAPI file", () => {
+  const logged = (method: string, path: string, body: unknown, operation: LoggedRequest["operation"]): LoggedRequest => ({
+    seq: 1,
+    time: new Date().toISOString(),
+    method,
+    path,
+    query: {},
+    body,
+    status: 200,
+    durationMs: 0,
+    operation,
+  });
+  const patchOf = (body: unknown) => logged("PATCH", "/v3/projects/p/services/S", body, "update");
+  const postOf = (body: unknown) => logged("POST", "/v3/projects/p/services", body, "create");
+
+  test("the request schemas refuse null and accept an empty string", () => {
+    for (const validate of [requestSchemas.create, requestSchemas.update]) {
+      expect(validate({ resolution: null })).toBe(false);
+      expect(validate({ defaultFrom: null })).toBe(false);
+      expect(validate({ resolution: "ULTRA" })).toBe(false);
+      expect(validate({ defaultFrom: "" })).toBe(true);
+    }
+  });
+
+  test("writable Service properties leave out the read-only ones", () => {
+    const writable = writableProperties("Service");
+    expect(writable).toEqual(expect.arrayContaining(["name", "defaultFrom", "resolution", "incomingWebhookUrl", "coverPageId"]));
+    for (const readOnly of ["id", "projectId", "createdAt", "updatedAt"]) expect(writable).not.toContain(readOnly);
+  });
+
+  test.each([
+    ["PATCH", { resolution: null }, /resolution/],
+    ["PATCH", { defaultFrom: null }, /defaultFrom/],
+    ["POST", { name: "A", colour: "red" }, /not writable Service properties: colour/],
+    ["PATCH", { id: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }, /not writable Service properties: id/],
+    ["POST", "name=A", /not a JSON object/],
+    ["PATCH", [{ name: "A" }], /not a JSON object/],
+  ])("expectRequestsConform refuses %s %j", (method, body, message) => {
+    const request = method === "POST" ? postOf(body) : patchOf(body);
+    expect(() => expectRequestsConform([request])).toThrow(message);
+  });
+
+  test("expectRequestsConform accepts documented bodies, and ignores requests without one", () => {
+    expect(() =>
+      expectRequestsConform([
+        patchOf({ defaultFrom: "" }),
+        postOf({ name: "A", resolution: "FINE", incomingWebhookUrl: "https://u:p@hooks.example/in" }),
+        logged("GET", "/v3/projects/p/services", undefined, "list"),
+        logged("DELETE", "/v3/projects/p/services/S", undefined, "delete"),
+      ]),
+    ).not.toThrow();
+  });
+
+  test("it works on an emulator's log: the typed client conforms, a raw null does not", async () => {
+    const fx = await withEmulator();
+    try {
+      const created = await fx.client.createService({ name: "Logged", defaultFrom: "+15551230000" });
+      await fx.client.updateService(created.id, { defaultFrom: "", numberOfRetries: 1 });
+      expectRequestsConform(fx.emulator.requests);
+      await rawRequest(fx.emulator, "PATCH", servicesPath(fx.emulator, created.id), { body: '{"defaultFrom":null}' });
+      expect(() => expectRequestsConform(fx.emulator.requests)).toThrow(/#3 PATCH .*defaultFrom/);
+    } finally {
+      await fx.close();
+    }
   });
 });
