@@ -100,9 +100,10 @@ export class FaxService extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: FaxServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    // Every output needs a key here (undefined when not given) to exist on the resource.
-    const props: Record<string, unknown> = { createdAt: undefined, updatedAt: undefined, numbers: undefined, adopted: undefined };
-    for (const key of [...WRITABLE_FIELDS, "projectId", "adopt"] as const) props[key] = args[key];
+    // Every key given is passed on, known or not, so `check` can name a misspelt
+    // input instead of dropping it; every output needs a key to exist on the resource.
+    const props: Record<string, unknown> = { ...args };
+    for (const key of [...WRITABLE_FIELDS, "projectId", "adopt", "createdAt", "updatedAt", "numbers", "adopted"]) props[key] ??= undefined;
     if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
     // Pulumi records a stack trace for every output promise (for leak reports);
     // with ts-node's source maps that is ~10 ms a resource for our 20 outputs.

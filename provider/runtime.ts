@@ -12,6 +12,17 @@ let root: SinchFaxClient | undefined;
 /** Ids this process created or adopted: reconciliation never takes one of them for another resource. */
 export const claimedIds = new Set<string>();
 
+/**
+ * Takes a service for one resource of this process, in one step with the
+ * check: false when another resource already holds it. Callers claim before
+ * their next await, so two concurrent resources can never both take it.
+ */
+export function claim(id: string): boolean {
+  if (claimedIds.has(id)) return false;
+  claimedIds.add(id);
+  return true;
+}
+
 /** Reads the settings from the stack config (and the environment). */
 export function configureRuntime(config: (key: string) => string | undefined): void {
   settings = readSettings(config, process.env);

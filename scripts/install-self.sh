@@ -16,3 +16,5 @@ mkdir -p node_modules/pulumi-sinch-fax node_modules/.bin
 tar -xzf ".work/$tarball" -C node_modules/pulumi-sinch-fax --strip-components=1
 chmod +x node_modules/pulumi-sinch-fax/dist/emulator/cli.js
 ln -sf ../pulumi-sinch-fax/dist/emulator/cli.js node_modules/.bin/sinch-fax-emulator
+chmod +x node_modules/pulumi-sinch-fax/dist/provider/recover/cli.js
+ln -sf ../pulumi-sinch-fax/dist/provider/recover/cli.js node_modules/.bin/sinch-fax-recover

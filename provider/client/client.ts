@@ -39,6 +39,11 @@ export class SinchFaxClient {
     }
   }
 
+  /** Retries of a transient failure this client makes (the normalised `retry.maxRetries`). */
+  get maxRetries(): number {
+    return this.transport.options.retry.maxRetries;
+  }
+
   /** A client of another project sharing this one's connections, token and rate governor. */
   forProject(projectId: string): SinchFaxClient {
     return projectId === this.projectId ? this : new SinchFaxClient({ transport: this.transport, projectId });
@@ -54,7 +59,7 @@ export class SinchFaxClient {
     return this.transport.call({ method: "GET", path: this.path(id), schema: serviceSchema });
   }
 
-  /** `PATCH /services/{id}`: only the fields given change; `null` clears a field without a default. */
+  /** `PATCH /services/{id}`: only the fields given change; `""` clears a field without a default. */
   updateService(id: string, fields: ServiceFields): Promise<Service> {
     return this.transport.call({ method: "PATCH", path: this.path(id), body: fields, schema: serviceSchema });
   }

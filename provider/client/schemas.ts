@@ -16,19 +16,26 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((v) => v ?? undefined)
     .optional();
 
+// A string field without a default: `""` (how it is cleared) reads as absent too.
+const clearable = z
+  .string()
+  .nullish()
+  .transform((v) => v || undefined)
+  .optional();
+
 /** A fax service as the API returns it. */
 export const serviceSchema = z.object({
   id: z.string().min(1),
   projectId: optional(z.string()),
   name: z.string(),
-  incomingWebhookUrl: optional(z.string()),
+  incomingWebhookUrl: clearable,
   webhookContentType: optional(z.enum(WEBHOOK_CONTENT_TYPES)),
   defaultForProject: z.boolean(),
-  defaultFrom: optional(z.string()),
+  defaultFrom: clearable,
   numberOfRetries: optional(z.number().int()),
   retryDelaySeconds: optional(z.number().int()),
   imageConversionMethod: optional(z.enum(IMAGE_CONVERSION_METHODS)),
-  coverPageId: optional(z.string()),
+  coverPageId: clearable,
   saveOutboundFaxDocuments: optional(z.boolean()),
   saveInboundFaxDocuments: optional(z.boolean()),
   scanIncomingBarcodes: optional(z.boolean()),
@@ -41,22 +48,26 @@ export const serviceSchema = z.object({
 /** A fax service as the API returns it. */
 export type Service = z.infer<typeof serviceSchema>;
 
-/** The writable fields of a service: the body of a create, or (partially) of an update. */
+/**
+ * The writable fields of a service: the body of a create, or (partially) of an
+ * update. As in Sinch's OpenAPI file, none is nullable: `""` clears a field
+ * without a default.
+ */
 export interface ServiceFields {
   name?: string;
-  incomingWebhookUrl?: string | null;
+  incomingWebhookUrl?: string;
   webhookContentType?: (typeof WEBHOOK_CONTENT_TYPES)[number];
   defaultForProject?: boolean;
-  defaultFrom?: string | null;
+  defaultFrom?: string;
   numberOfRetries?: number;
   retryDelaySeconds?: number;
   imageConversionMethod?: (typeof IMAGE_CONVERSION_METHODS)[number];
-  coverPageId?: string | null;
+  coverPageId?: string;
   saveOutboundFaxDocuments?: boolean;
   saveInboundFaxDocuments?: boolean;
   scanIncomingBarcodes?: boolean;
   inProgressNotifications?: boolean;
-  resolution?: (typeof RESOLUTIONS)[number] | null;
+  resolution?: (typeof RESOLUTIONS)[number];
 }
 
 /** A phone number attached to a service. */

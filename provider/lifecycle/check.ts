@@ -1,6 +1,7 @@
 import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../config";
 import { decideDiff } from "../model/plan";
+import { isUnconfirmed } from "../model/unconfirmed";
 import { checkInputs } from "../model/validate";
 import { currentSettings } from "../runtime";
 
@@ -12,8 +13,13 @@ export async function check(
   return checkInputs(news, currentSettings().projectId, missingProjectMessage());
 }
 
-/** Field-by-field comparison of the desired inputs with the state; no API call. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+/**
+ * Field-by-field comparison of the desired inputs with the state; no API call.
+ * A create that was never confirmed always differs, so `up` reaches `update`,
+ * which explains how to resolve it instead of passing over it in silence.
+ */
+export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+  if (isUnconfirmed(id)) return { changes: true, replaces: [], deleteBeforeReplace: false };
   const { changes, replaces } = decideDiff(olds, news);
   return { changes, replaces, deleteBeforeReplace: false };
 }

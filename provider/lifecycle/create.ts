@@ -4,12 +4,12 @@ import type { Service } from "../client/schemas";
 import { writableFields, type CheckedInputs, type DesiredFields, type ServiceState } from "../model/fields";
 import { createBody, pickCreated, planUpdate } from "../model/plan";
 import { fieldsOf, numbersOf, stateOf } from "../model/state";
-import { claimedIds, clientFor, currentSettings } from "../runtime";
-import { applyPlan, StepFailure } from "./apply";
-import { PartialFailureError, serviceError } from "./errors";
+import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
+import { claim, claimedIds, clientFor } from "../runtime";
+import { applyPlan, StepFailure } from "./apply";
+import { describeService, PartialFailureError, serviceError } from "./errors";
 import { getIfExists } from "./handoff";
-
 
 /**
  * Creates the service with one POST of every field, then promotes it to
@@ -21,53 +21,78 @@ export async function create(inputs: CheckedInputs): Promise<{ id: string; outs:
   const client = clientFor(inputs.projectId);
   if (inputs.adopt !== undefined) return adopt(client, inputs, secrets);
 
-  let service: Service;
-  try {
-    service = await postReconciled(client, inputs);
-  } catch (e) {
-    throw serviceError({ name: inputs.name }, e, secrets);
-  }
-  claimedIds.add(service.id);
+  const service = await postReconciled(client, inputs, secrets);
   const extras = { projectId: inputs.projectId, numbers: [], knownWebhook: inputs.incomingWebhookUrl, adopted: false };
-  if (inputs.defaultForProject) {
-    try {
-      service = await client.updateService(service.id, { defaultForProject: true });
-    } catch (e) {
-      const error = serviceError(service, e, secrets);
-      throw new PartialFailureError(`${error.message} (the service was created, but not made the default)`, service.id, stateOf(service, extras));
-    }
+  if (!inputs.defaultForProject) return { id: service.id, outs: stateOf(service, extras) };
+  try {
+    const promoted = await client.updateService(service.id, { defaultForProject: true });
+    return { id: service.id, outs: stateOf(promoted, extras) };
+  } catch (e) {
+    const error = serviceError(service, e, secrets);
+    const message = `${error.message} (the service was created, but not made the default)`;
+    throw new PartialFailureError(message, service.id, stateOf(service, extras), inputs.__provider);
   }
-  return { id: service.id, outs: stateOf(service, extras) };
 }
 
 /**
  * POSTs once; when the outcome is unknown (timeout, lost response), looks for
  * the service that attempt created before trying again, so no duplicate is
- * ever left behind.
+ * left behind. When even the lookup fails, the resource enters state under a
+ * placeholder id that records the attempt, so no later run creates a second
+ * service before `sinch-fax-recover` has looked again.
  */
-async function postReconciled(client: SinchFaxClient, inputs: CheckedInputs): Promise<Service> {
+async function postReconciled(client: SinchFaxClient, inputs: CheckedInputs, secrets: Array<string | undefined>): Promise<Service> {
   const body = createBody(inputs);
   // Any attempt's service counts, even one applied after an earlier look found nothing.
   const startedAt = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.createService(body);
+      const service = await client.createService(body);
+      claim(service.id);
+      return service;
     } catch (e) {
-      if (!(e instanceof SinchFaxError) || !e.outcomeUnknown) throw e;
-      const services: Service[] = [];
-      for await (const s of client.listServices()) services.push(s);
+      if (!(e instanceof SinchFaxError) || !e.outcomeUnknown) throw serviceError({ name: inputs.name }, e, secrets);
+      let services: Service[];
+      try {
+        services = await listAll(client);
+      } catch (lookupError) {
+        throw unconfirmed(inputs, startedAt, e, lookupError, secrets);
+      }
+      // Picked and claimed in one step: a concurrent reconciliation cannot take the same service.
       const found = pickCreated(services, body, startedAt, claimedIds);
-      if (found) return services.find((s) => s.id === found)!;
+      if (found && claim(found)) return services.find((s) => s.id === found)!;
       // As many POSTs as the client makes attempts of any other call.
-      if (attempt > (currentSettings().maxRetries ?? 6)) throw e;
+      if (attempt > client.maxRetries) throw serviceError({ name: inputs.name }, e, secrets);
     }
   }
+}
+
+/** The partial failure of a create whose outcome neither the POST nor the lookup could tell. */
+function unconfirmed(
+  inputs: CheckedInputs,
+  startedAt: number,
+  postError: unknown,
+  lookupError: unknown,
+  secrets: Array<string | undefined>,
+): PartialFailureError {
+  const cause = `${(postError as Error).message}; looking for the service it may have created failed too: ${(lookupError as Error).message}`;
+  const message =
+    `${serviceError({ name: inputs.name }, cause, secrets).message}. A service named "${inputs.name}" may have been created ` +
+    `in project ${inputs.projectId}. ${RECOVER_ADVICE}`;
+  return new PartialFailureError(message, unconfirmedId(startedAt), unconfirmedState(inputs, startedAt), inputs.__provider);
+}
+
+async function listAll(client: SinchFaxClient): Promise<Service[]> {
+  const services: Service[] = [];
+  for await (const s of client.listServices()) services.push(s);
+  return services;
 }
 
 /**
  * Takes an existing service under management: reads it (or the project's
  * current default), then PATCHes only what differs. Its settings from before
- * are kept in state, so destroy can release it as it was.
+ * are kept in state, so destroy can release it as it was. The service is
+ * claimed before any further call, so two resources can never both adopt it.
  */
 async function adopt(
   client: SinchFaxClient,
@@ -76,6 +101,7 @@ async function adopt(
 ): Promise<{ id: string; outs: ServiceState }> {
   const label = { id: inputs.adopt === "default" ? undefined : inputs.adopt, name: inputs.name };
   let target: Service | undefined;
+  let claimed = false;
   let numbers;
   try {
     target = inputs.adopt === "default" ? await findDefault(client) : await getIfExists(client, inputs.adopt!);
@@ -83,12 +109,13 @@ async function adopt(
       const what = inputs.adopt === "default" ? "the project has no default service" : `no service ${inputs.adopt} exists`;
       throw new Error(`cannot adopt: ${what} in project ${inputs.projectId}`);
     }
-    if (claimedIds.has(target.id)) throw new Error(`cannot adopt service ${target.id}: another FaxService already manages it`);
+    claimed = claim(target.id);
+    if (!claimed) throw new Error(`cannot adopt ${describeService(target)}: another FaxService of this stack already manages it`);
     numbers = numbersOf(await client.listNumbers(target.id));
   } catch (e) {
+    if (claimed) claimedIds.delete(target!.id);
     throw serviceError(label, e, secrets);
   }
-  claimedIds.add(target.id);
   const originalSettings = writableFields(target) as Partial<DesiredFields>;
   const extras = {
     projectId: inputs.projectId,
@@ -105,7 +132,8 @@ async function adopt(
   } catch (e) {
     const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
     const error = serviceError(target, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error.message, target.id, stateOf(failure.applied, extras));
+    if (failure.applied) throw new PartialFailureError(error.message, target.id, stateOf(failure.applied, extras), inputs.__provider);
+    claimedIds.delete(target.id);
     throw error;
   }
 }

@@ -2,12 +2,14 @@ import type { SinchFaxClient } from "../client/client";
 import { SinchHttpError } from "../client/errors";
 import { writableFields, type ServiceState } from "../model/fields";
 import { handoffFailureMessage } from "../model/handoff";
-import { planRelease } from "../model/plan";
-import { clientFor } from "../runtime";
-import { applyPlan, StepFailure } from "./apply";
-import { serviceError } from "./errors";
+import { createBody, createdCandidates, planRelease } from "../model/plan";
+import { isUnconfirmed } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
+import { claimedIds, clientFor } from "../runtime";
+import { applyPlan, StepFailure } from "./apply";
+import { describeService, serviceError } from "./errors";
 import { getIfExists, isRefusal, waitForHandoff } from "./handoff";
+import { log } from "./log";
 
 /**
  * Deletes the service; one already gone is success. The project's current
@@ -19,7 +21,8 @@ export async function remove(id: string, props: ServiceState): Promise<void> {
   const client = clientFor(props.projectId);
   const secrets = [webhookPassword(props.incomingWebhookUrl)];
   try {
-    if (props.adopted) await release(client, id, props);
+    if (isUnconfirmed(id)) await forgetUnconfirmed(client, props);
+    else if (props.adopted) await release(client, id, props);
     else await deleteService(client, id, props.defaultForProject);
   } catch (e) {
     throw serviceError({ id, name: props.name }, e instanceof StepFailure ? e.cause : e, secrets);
@@ -47,4 +50,20 @@ async function release(client: SinchFaxClient, id: string, props: ServiceState):
   const plan = planRelease(writableFields(current), props.originalSettings);
   // A default that nobody takes over stays the default: the project keeps one.
   await applyPlan(client, id, plan, { latest: current, demoteRefused: "keep" });
+  const leftAsIs = plan.leftAsIs.map((l) => `${l.field} (${l.why})`);
+  log.info(`${describeService(current)} released${leftAsIs.length > 0 ? `; left as it is: ${leftAsIs.join(", ")}` : ""}`);
+}
+
+/**
+ * A create that was never confirmed leaves state without touching Sinch: it
+ * cannot be told apart for sure from a service someone else made. Services
+ * that look like what it would have created are listed, never deleted.
+ */
+async function forgetUnconfirmed(client: SinchFaxClient, props: ServiceState): Promise<void> {
+  const startedAt = Date.parse(props.unconfirmedCreate?.startedAt ?? "") || 0;
+  const services = [];
+  for await (const s of client.listServices()) services.push(s);
+  const candidates = createdCandidates(services, createBody(props), startedAt, claimedIds).map((s) => s.id);
+  const what = candidates.length > 0 ? `services that may be it, not deleted: ${candidates.join(", ")}` : "no service that may be it was found";
+  log.warn(`${describeService({ name: props.name })}: its creation was never confirmed; removed from the stack without deleting anything (${what})`);
 }

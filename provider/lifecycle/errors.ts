@@ -4,19 +4,24 @@ import type { ServiceState } from "../model/fields";
 /**
  * A create or update that applied some of its calls before failing. The
  * dynamic provider turns `id` and `properties` into the engine's partial
- * failure, so state records what was applied and the next `up` finishes it.
+ * failure: state records what was applied and the next `up` finishes it.
+ * Those properties become the resource's whole state, so they carry the
+ * serialized provider too, without which refresh and destroy cannot run.
  */
 export class PartialFailureError extends Error {
   readonly reasons: string[];
+  readonly properties: Record<string, unknown>;
 
   constructor(
     message: string,
     readonly id: string,
-    readonly properties: ServiceState,
+    state: ServiceState,
+    provider: unknown,
   ) {
     super(message);
     this.name = "PartialFailureError";
     this.reasons = [message];
+    this.properties = { ...state, __provider: provider };
   }
 }
 

@@ -1,8 +1,9 @@
 import type { ServiceState } from "../model/fields";
 import { inputsOf, numbersOf, stateOf } from "../model/state";
+import { isUnconfirmed } from "../model/unconfirmed";
+import { webhookPassword } from "../model/webhook";
 import { clientFor } from "../runtime";
 import { serviceError } from "./errors";
-import { webhookPassword } from "../model/webhook";
 import { getIfExists } from "./handoff";
 
 /**
@@ -10,16 +11,27 @@ import { getIfExists } from "./handoff";
  * is gone returns no id, so refresh drops it. Both the state and the inputs
  * report the live values, so a change made by hand shows as drift and the next
  * `up` restores what the program declares.
+ *
+ * A create that was never confirmed (a placeholder id) stays as it is until
+ * `sinch-fax-recover` records what it made: then this read moves the resource
+ * to the real service's id, or drops it when nothing was made.
  */
 export async function read(
   id: string,
   props: ServiceState,
 ): Promise<{ id?: string; props?: ServiceState; inputs?: Record<string, unknown> }> {
+  let serviceId = id;
+  if (isUnconfirmed(id)) {
+    const resolved = props.unconfirmedCreate?.resolved;
+    if (!resolved) return { id, props, inputs: inputsOf(props) };
+    if (!resolved.serviceId) return {};
+    serviceId = resolved.serviceId;
+  }
   const client = clientFor(props.projectId);
   try {
-    const service = await getIfExists(client, id);
+    const service = await getIfExists(client, serviceId);
     if (!service) return {};
-    const numbers = numbersOf(await client.listNumbers(id));
+    const numbers = numbersOf(await client.listNumbers(serviceId));
     const state = stateOf(service, {
       projectId: props.projectId,
       numbers,
@@ -28,8 +40,8 @@ export async function read(
       adopted: props.adopted ?? false,
       originalSettings: props.originalSettings,
     });
-    return { id, props: state, inputs: inputsOf(state) };
+    return { id: serviceId, props: state, inputs: inputsOf(state) };
   } catch (e) {
-    throw serviceError({ id, name: props.name }, e, [webhookPassword(props.incomingWebhookUrl)]);
+    throw serviceError({ id: serviceId, name: props.name }, e, [webhookPassword(props.incomingWebhookUrl)]);
   }
 }

@@ -1,19 +1,23 @@
 import type { CheckedInputs, ServiceState } from "../model/fields";
 import { planUpdate } from "../model/plan";
 import { stateOf } from "../model/state";
+import { isUnconfirmed, RECOVER_ADVICE } from "../model/unconfirmed";
+import { webhookPassword } from "../model/webhook";
 import { clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError } from "./errors";
-import { webhookPassword } from "../model/webhook";
 
 /**
  * Updates the service with one PATCH carrying exactly the changed fields;
  * promotion is a separate, last PATCH; a demotion of the current default
  * waits for another service to take over. If a later step fails, the error
- * records what was applied.
+ * records what was applied. A create that was never confirmed is not touched.
  */
 export async function update(id: string, olds: ServiceState, news: CheckedInputs): Promise<{ outs: ServiceState }> {
   const secrets = [webhookPassword(news.incomingWebhookUrl), webhookPassword(olds.incomingWebhookUrl)];
+  if (isUnconfirmed(id)) {
+    throw serviceError({ name: news.name }, new Error(`its creation was never confirmed (placeholder id ${id}). ${RECOVER_ADVICE}`), secrets);
+  }
   const extras = {
     projectId: olds.projectId,
     numbers: olds.numbers ?? [],
@@ -28,7 +32,7 @@ export async function update(id: string, olds: ServiceState, news: CheckedInputs
   } catch (e) {
     const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
     const error = serviceError({ id, name: news.name }, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error.message, id, stateOf(failure.applied, extras));
+    if (failure.applied) throw new PartialFailureError(error.message, id, stateOf(failure.applied, extras), news.__provider);
     throw error;
   }
 }

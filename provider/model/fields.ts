@@ -53,6 +53,8 @@ export type DesiredFields = Required<Omit<ServiceFields, (typeof CLEARABLE_FIELD
 export type CheckedInputs = DesiredFields & {
   projectId: string;
   adopt?: string;
+  /** The serialized provider, which the engine passes along; state written by a partial failure must keep it. */
+  __provider?: unknown;
 };
 
 /** A phone number attached to a service, as kept in state. */
@@ -76,6 +78,12 @@ export type ServiceState = DesiredFields & {
   adopted: boolean;
   /** An adopted service's settings before adoption, as the API reported them; restored on release. */
   originalSettings?: Partial<DesiredFields>;
+  /**
+   * Set while the id is a placeholder: a create whose outcome could not be
+   * confirmed (see `unconfirmed.ts`). `resolved` is written by
+   * `sinch-fax-recover`: the service the attempt made, or none.
+   */
+  unconfirmedCreate?: { startedAt: string; resolved?: { serviceId?: string } };
 };
 
 /** The engine's placeholder for a value not known during preview (pulumi/pulumi#6310). */

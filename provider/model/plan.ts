@@ -35,12 +35,19 @@ export function decideDiff(state: Fields & { projectId?: unknown }, desired: Fie
 }
 
 /**
+ * What a PATCH sends to clear a field without a default. Sinch's OpenAPI file
+ * makes these fields plain strings (not nullable), and Sinch's Numbers API
+ * clears a string with `""`, so an empty string it is; `null` is never sent.
+ */
+export const CLEARED = "";
+
+/**
  * The calls of an update: one PATCH with exactly the changed fields, then the
  * default flag on its own, so a service becomes the default only once it is
  * fully configured, and is demoted only once another has taken over.
  */
 export interface UpdatePlan {
-  /** Changed fields except `defaultForProject`; a removed field without a default is `null`. */
+  /** Changed fields except `defaultForProject`; a removed field without a default is {@link CLEARED}. */
   patch: ServiceFields;
   promote: boolean;
   demote: boolean;
@@ -52,7 +59,7 @@ export function planUpdate(current: Fields, desired: Fields): UpdatePlan {
   for (const field of changedFields(current, desired)) {
     if (field === "defaultForProject") continue;
     if (desired[field] !== undefined) patch[field] = desired[field];
-    else if ((CLEARABLE_FIELDS as readonly string[]).includes(field)) patch[field] = null;
+    else if (isClearable(field)) patch[field] = CLEARED;
   }
   return {
     patch: patch as ServiceFields,
@@ -74,45 +81,87 @@ export function createBody(desired: DesiredFields): ServiceFields {
   return body as ServiceFields;
 }
 
+/** A field a release cannot put back as it was, and why. */
+export interface LeftAsIs {
+  field: WritableField;
+  why: string;
+}
+
+/** The calls of a release, and what it leaves as it is. */
+export interface ReleasePlan extends UpdatePlan {
+  leftAsIs: LeftAsIs[];
+}
+
 /**
  * What releasing an adopted service restores: its settings from before the
- * stack, as the API reported them (a field it did not report is cleared). A
- * webhook password Sinch masked when we adopted it cannot be put back, so
- * such a URL is left as it is.
+ * stack, as the API reported them. A field the API did not report is cleared
+ * where it can be; a field with a default that the API did not report, and a
+ * webhook password Sinch masked when we adopted it, cannot be put back, so
+ * they are left as they are (and listed).
  */
-export function planRelease(current: Fields, original: Fields): UpdatePlan {
+export function planRelease(current: Fields, original: Fields): ReleasePlan {
   const patch: Record<string, unknown> = {};
+  const leftAsIs: LeftAsIs[] = [];
   for (const field of WRITABLE_FIELDS) {
     if (field === "defaultForProject") continue;
     const before = original[field];
-    if (field === "incomingWebhookUrl" && typeof before === "string" && isMasked(before)) continue;
-    if (before !== current[field]) patch[field] = before ?? null;
+    if (before === current[field]) continue;
+    if (field === "incomingWebhookUrl" && typeof before === "string" && isMasked(before)) {
+      leftAsIs.push({ field, why: "its password was masked by Sinch when adopted" });
+    } else if (before !== undefined) {
+      patch[field] = before;
+    } else if (isClearable(field)) {
+      patch[field] = CLEARED;
+    } else {
+      leftAsIs.push({ field, why: "Sinch reported no value for it when adopted" });
+    }
   }
   return {
     patch: patch as ServiceFields,
     promote: original.defaultForProject === true && current.defaultForProject !== true,
     demote: original.defaultForProject === false && current.defaultForProject === true,
+    leftAsIs,
   };
+}
+
+function isClearable(field: WritableField): boolean {
+  return (CLEARABLE_FIELDS as readonly string[]).includes(field);
 }
 
 /** Allowed difference between our clock and Sinch's when matching a service to a create attempt. */
 export const CLOCK_SKEW_MS = 30_000;
 
 /**
- * After a POST whose outcome is unknown: the service that attempt created, if
- * any. It has exactly the fields sent, was created after the attempt started
- * (give or take clock skew), and is not already taken by another resource.
+ * The services an attempt to create `body` may have made: exactly the fields
+ * sent (the default flag aside when `anyDefault`, since a create promotes
+ * after its POST), created after the attempt started (give or take clock
+ * skew), and not already taken by another resource.
  */
+export function createdCandidates(
+  services: Iterable<Service>,
+  body: ServiceFields,
+  startedAt: number,
+  claimed: ReadonlySet<string>,
+  options: { anyDefault?: boolean } = {},
+): Service[] {
+  const compared = options.anyDefault ? { ...body, defaultForProject: undefined } : body;
+  const candidates: Service[] = [];
+  for (const service of services) {
+    if (claimed.has(service.id)) continue;
+    if (service.createdAt !== undefined && Date.parse(service.createdAt) < startedAt - CLOCK_SKEW_MS) continue;
+    const fields = fieldsOf(service) as Fields;
+    if (options.anyDefault) fields.defaultForProject = undefined;
+    if (changedFields(fields, compared as Fields).length === 0) candidates.push(service);
+  }
+  return candidates;
+}
+
+/** After a POST whose outcome is unknown: the service that attempt created, if any. */
 export function pickCreated(
   services: Iterable<Service>,
   body: ServiceFields,
   startedAt: number,
   claimed: ReadonlySet<string>,
 ): string | undefined {
-  for (const service of services) {
-    if (claimed.has(service.id)) continue;
-    if (service.createdAt !== undefined && Date.parse(service.createdAt) < startedAt - CLOCK_SKEW_MS) continue;
-    if (changedFields(fieldsOf(service), body as Fields).length === 0) return service.id;
-  }
-  return undefined;
+  return createdCandidates(services, body, startedAt, claimed)[0]?.id;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
 import { DEFAULTS, isUnknown, type WritableField } from "./fields";
+import { closestName } from "./suggest";
 import { isMasked, maskWebhook } from "./webhook";
 
 /** A problem with one input, as `check` reports it to the engine. */
@@ -67,11 +68,19 @@ const INPUT_SCHEMAS: Record<WritableField | "projectId" | "adopt", z.ZodType> = 
 /** Keys the engine or the resource itself adds; not user inputs. */
 const RESERVED = new Set(["__provider", "createdAt", "updatedAt", "numbers", "adopted", "originalSettings"]);
 
+/** Every input a FaxService takes, for suggestions when one is misspelt. */
+export const INPUT_NAMES = Object.keys(INPUT_SCHEMAS);
+
 /**
  * Validates FaxService inputs field by field, with no API call, and fills in
  * the documented defaults so the declared state is explicit. Values unknown
  * during preview pass through unchecked. `projectId` falls back to the
  * configured project; `missingProject` is the message when there is none.
+ *
+ * The engine prints the value of the property a failure names, secret or not,
+ * so a failure that may concern a credential (the webhook URL, or an input we
+ * do not know) names no property: its reason says which input, and shows a
+ * value only with any password masked.
  */
 export function checkInputs(
   news: Record<string, unknown>,
@@ -84,20 +93,23 @@ export function checkInputs(
     if (RESERVED.has(property) || value === undefined || value === null) continue;
     const schema = INPUT_SCHEMAS[property as keyof typeof INPUT_SCHEMAS];
     if (!schema) {
-      failures.push({ property, reason: `${property} is not an input of FaxService` });
+      const suggestion = closestName(property, INPUT_NAMES);
+      const hint = suggestion ? `; did you mean "${suggestion}"?` : ` (its inputs: ${INPUT_NAMES.join(", ")})`;
+      failures.push({ property: "", reason: `"${property}" is not an input of FaxService${hint}` });
       continue;
     }
     if (!isUnknown(value)) {
       const result = schema.safeParse(value);
       if (!result.success) {
-        // A webhook URL may hold a password: only its masked form is ever echoed.
-        const shown = property === "incomingWebhookUrl" && typeof value === "string" ? maskWebhook(value) : value;
-        failures.push({ property, reason: `${property} ${result.error.issues[0].message} (got ${describe(shown)})` });
+        const reason = `${property} ${result.error.issues[0].message} (got ${describe(value)})`;
+        failures.push({ property: property === "incomingWebhookUrl" ? "" : property, reason });
         continue;
       }
     }
     inputs[property] = value;
   }
+  // Adopting the default keeps it the default unless the program says otherwise.
+  if (inputs.adopt === "default") inputs.defaultForProject ??= true;
   for (const [field, value] of Object.entries(DEFAULTS)) inputs[field] ??= value;
   if (inputs.projectId === undefined) {
     if (configuredProjectId) inputs.projectId = configuredProjectId;
@@ -106,8 +118,12 @@ export function checkInputs(
   return { inputs, failures };
 }
 
+/** A value as messages show it: short, and never with a password. */
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === "string") {
+    const shown = maskWebhook(value);
+    return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown);
+  }
   if (Array.isArray(value)) return "a list";
   if (value !== null && typeof value === "object") return "an object";
   return String(value);

@@ -67,7 +67,7 @@ describe("engine: create, no-op preview, one-field change, removed input", () =>
     });
     fx.emulator.requests = [];
     await fx.stack.up();
-    expect(fx.emulator.requests.map((r) => r.body)).toEqual([{ defaultFrom: null, retryDelaySeconds: 60, resolution: "FINE" }]);
+    expect(fx.emulator.requests.map((r) => r.body)).toEqual([{ defaultFrom: "", retryDelaySeconds: 60, resolution: "FINE" }]);
     const outbound = apiServices(fx).find((s) => s.name === "Outbound")!;
     expect(outbound).toMatchObject({ retryDelaySeconds: 60, resolution: "FINE" });
     expect(outbound).not.toHaveProperty("defaultFrom");

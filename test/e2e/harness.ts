@@ -1,6 +1,7 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 import { emulatorConfig, localStack } from "../../scripts/lib/local-stack";
+import { checkRequestsConform } from "../helpers/conformance";
 
 export { ROOT, runNode } from "../../scripts/lib/local-stack";
 
@@ -32,6 +33,7 @@ export interface EngineOptions {
  */
 export async function engineStack(program: string, options: EngineOptions = {}): Promise<EngineFixture> {
   const emulator = await startEmulator(options.emulator);
+  const conform = checkRequestsConform(emulator);
   const folder = ["services", "unknowns"].includes(program) ? `test/e2e/programs/${program}` : program;
   let local;
   try {
@@ -54,6 +56,8 @@ export async function engineStack(program: string, options: EngineOptions = {}):
     async close() {
       await emulator.close();
       remove();
+      // Every request the provider sent in this fixture's life, against Sinch's OpenAPI file.
+      conform();
     },
   };
 }

@@ -1,17 +1,21 @@
 import { startEmulator, type Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/lifecycle";
 import { resetRuntime } from "../../provider/runtime";
+import { checkRequestsConform } from "../helpers/conformance";
 import { alwaysOneDefault, calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
 
 describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy) => {
   let emulator: Emulator;
+  let conform: () => void;
   beforeEach(async () => {
     emulator = await startEmulator({ defaultPolicy: policy });
+    conform = checkRequestsConform(emulator);
     await configureFor(emulator);
   });
   afterEach(async () => {
     resetRuntime();
     await emulator.close();
+    conform();
   });
 
   const defaults = () => emulator.store.listServices(emulator.projectId).filter((s) => s.defaultForProject).map((s) => s.id);
@@ -94,8 +98,7 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     expect(calls(emulator)).toEqual(["GET list", "GET numbers", "PATCH update"]);
     expect(patchBodies(emulator)).toEqual([{ name: "Managed default", resolution: "SUPERFINE" }]);
     expect(adopted.outs).toMatchObject({ adopted: true, adopt: "default", name: "Managed default", originalSettings: { name: "Default service" } });
-    // Kept as the API reported it: no resolution, so release clears it again.
-    expect(adopted.outs.originalSettings).not.toHaveProperty("resolution");
+    expect(adopted.outs.originalSettings).toMatchObject({ resolution: "FINE" });
 
     emulator.requests = [];
     await lifecycle.remove(adopted.id, adopted.outs);
@@ -107,13 +110,31 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     expect(alwaysOneDefault(emulator)).toBe(true);
   });
 
+  test("release leaves what it cannot restore as it is, says so, and never sends null", async () => {
+    const service = emulator.store.createService(emulator.projectId, { name: "No resolution" }, "seed");
+    delete (service as { resolution?: string }).resolution; // as an API that reports none would show it
+    const adopted = await created({ adopt: service.id, name: "Managed", resolution: "SUPERFINE", defaultFrom: "+15551230000" });
+    emulator.requests = [];
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    try {
+      await lifecycle.remove(adopted.id, adopted.outs);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(patchBodies(emulator)).toEqual([{ name: "No resolution", defaultFrom: "" }]);
+    expect(emulator.store.getService(emulator.projectId, service.id)).toMatchObject({ name: "No resolution", resolution: "SUPERFINE" });
+    expect(emulator.store.getService(emulator.projectId, service.id)).not.toHaveProperty("defaultFrom");
+    expect(lines.join("\n")).toContain(`released; left as it is: resolution (Sinch reported no value for it when adopted)`);
+  });
+
   test("adopt by id, and errors for what cannot be adopted", async () => {
     const other = emulator.store.createService(emulator.projectId, { name: "Existing" }, "seed");
     const adopted = await created({ adopt: other.id, name: "Existing" });
     expect(adopted.id).toBe(other.id);
     expect(patchBodies(emulator)).toEqual([]);
     const twice = await created({ adopt: other.id, name: "Existing" }).catch((e) => e);
-    expect(twice.message).toContain("another FaxService already manages it");
+    expect(twice.message).toContain("another FaxService of this stack already manages it");
     const missing = await created({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).catch((e) => e);
     expect(missing.message).toContain(`cannot adopt: no service 01ARZ3NDEKTSV4RRFFQ69G5FAV exists in project ${emulator.projectId}`);
   });

@@ -2,16 +2,20 @@ import { startEmulator, type Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/lifecycle";
 import { DEFAULTS } from "../../provider/model/fields";
 import { resetRuntime } from "../../provider/runtime";
+import { checkRequestsConform } from "../helpers/conformance";
 import { calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
 
 let emulator: Emulator;
+let conform: () => void;
 beforeEach(async () => {
   emulator = await startEmulator();
+  conform = checkRequestsConform(emulator);
   await configureFor(emulator);
 });
 afterEach(async () => {
   resetRuntime();
   await emulator.close();
+  conform();
 });
 
 const apiService = (id: string) => emulator.store.getService(emulator.projectId, id);
@@ -54,7 +58,7 @@ describe("provider lifecycle against the emulator", () => {
     emulator.requests = [];
     const removed = await checked({ name: "U" });
     const { outs: reset } = await lifecycle.update(id, after, removed);
-    expect(patchBodies(emulator)).toEqual([{ numberOfRetries: 3, defaultFrom: null }]);
+    expect(patchBodies(emulator)).toEqual([{ numberOfRetries: 3, defaultFrom: "" }]);
     expect(reset).not.toHaveProperty("defaultFrom");
     expect(apiService(id)).not.toHaveProperty("defaultFrom");
     // Updating to X leaves the service exactly as creating it with X would.
@@ -143,6 +147,62 @@ describe("provider lifecycle against the emulator", () => {
     expect(error.properties).toMatchObject({ name: "Half", defaultForProject: false });
     expect(error.message).toContain(`Fax service "Half" (${error.id}): PATCH`);
     expect(error.message).toContain("not made the default");
+  });
+
+  test("a partial failure's state carries the serialized provider, without which refresh and destroy cannot run", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "0" });
+    emulator.faults.set([{ operations: ["update"], status503: 1 }]);
+    const error = await lifecycle.create({ ...(await checked({ name: "Carry", defaultForProject: true })), __provider: "the provider" }).catch((e) => e);
+    expect(error.properties.__provider).toBe("the provider");
+  });
+
+  test("a lost POST whose lookup fails too: a placeholder records the attempt; update refuses, refresh keeps it, delete lists", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "1" });
+    emulator.faults.set([{ operations: ["create"], lost: 1, times: 1 }, { operations: ["list"], status503: 1, times: 2 }]);
+    const inputs = { ...(await checked({ name: "Unsure" })), __provider: "p" };
+    const started = Date.now();
+    const error = await lifecycle.create(inputs).catch((e) => e);
+    expect(error.message).toContain('A service named "Unsure" may have been created');
+    expect(error.message).toContain("sinch-fax-recover");
+    expect(error.id).toMatch(/^unconfirmed-\d+-/);
+    expect(Date.parse(error.properties.unconfirmedCreate.startedAt)).toBeGreaterThanOrEqual(started - 1000);
+    expect(error.properties).toMatchObject({ name: "Unsure", __provider: "p", adopted: false });
+    emulator.faults.clear();
+    const made = emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Unsure");
+    expect(made).toHaveLength(1);
+
+    emulator.requests = [];
+    const state = error.properties;
+    expect((await lifecycle.diff(error.id, state, inputs)).changes).toBe(true);
+    await expect(lifecycle.update(error.id, state, inputs)).rejects.toThrow("its creation was never confirmed");
+    expect(await lifecycle.read(error.id, state)).toMatchObject({ id: error.id, props: state });
+    expect(emulator.requests).toEqual([]);
+
+    const warnings: string[] = [];
+    const spy = jest.spyOn(console, "error").mockImplementation((line: string) => void warnings.push(line));
+    try {
+      await lifecycle.remove(error.id, state);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings.join("\n")).toContain(`services that may be it, not deleted: ${made[0].id}`);
+    expect(emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Unsure")).toHaveLength(1);
+  });
+
+  test("once recovery records what it made, refresh moves the resource to that service, or drops it", async () => {
+    const made = emulator.store.createService(emulator.projectId, { name: "Resolved" }, "seed");
+    const state = { ...(await checked({ name: "Resolved" })), numbers: [], adopted: false, unconfirmedCreate: { startedAt: new Date().toISOString(), resolved: { serviceId: made.id } } };
+    const read = await lifecycle.read("unconfirmed-1-abc", state);
+    expect(read.id).toBe(made.id);
+    expect(read.props).not.toHaveProperty("unconfirmedCreate");
+    expect(await lifecycle.read("unconfirmed-1-abc", { ...state, unconfirmedCreate: { startedAt: "x", resolved: {} } })).toEqual({});
+  });
+
+  test("two resources adopting the same service at once: exactly one gets it", async () => {
+    const results = await Promise.allSettled([created({ adopt: "default", name: "A" }), created({ adopt: "default", name: "B" })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(String(rejected.reason)).toContain("another FaxService of this stack already manages it");
   });
 
   test("an update whose promotion fails records the PATCH that was applied", async () => {

@@ -1,6 +1,6 @@
 import { DEFAULTS, UNKNOWN, type DesiredFields } from "../../provider/model/fields";
 import { handoffFailureMessage, handoffStep } from "../../provider/model/handoff";
-import { changedFields, createBody, decideDiff, isEmptyPlan, pickCreated, planRelease, planUpdate } from "../../provider/model/plan";
+import { changedFields, createBody, createdCandidates, decideDiff, isEmptyPlan, pickCreated, planRelease, planUpdate } from "../../provider/model/plan";
 import { fieldsOf, inputsOf, stateOf } from "../../provider/model/state";
 import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/model/webhook";
 
@@ -85,9 +85,9 @@ describe("patch plan", () => {
     expect(plan).toEqual({ patch: { numberOfRetries: 5, resolution: "SUPERFINE" }, promote: true, demote: false });
   });
 
-  test("demotion is separate too, and a removed field without a default is cleared with null", () => {
+  test("demotion is separate too, and a removed field without a default is cleared with an empty string, never null", () => {
     const plan = planUpdate(state({ defaultForProject: true, defaultFrom: "+15551234567", coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }), state());
-    expect(plan).toEqual({ patch: { defaultFrom: null, coverPageId: null }, promote: false, demote: true });
+    expect(plan).toEqual({ patch: { defaultFrom: "", coverPageId: "" }, promote: false, demote: true });
   });
 
   test("a removed field with a default goes back to it (check filled it in)", () => {
@@ -106,15 +106,22 @@ describe("patch plan", () => {
   test("release restores the original settings, but not a masked webhook password", () => {
     const original = { ...base, name: "Before", incomingWebhookUrl: "https://u:***@h/x", defaultForProject: true };
     const plan = planRelease(state({ name: "Managed", incomingWebhookUrl: "https://u:***@h/y", defaultForProject: true }), original);
-    expect(plan).toEqual({ patch: { name: "Before" }, promote: false, demote: false });
+    expect(plan).toEqual({
+      patch: { name: "Before" },
+      promote: false,
+      demote: false,
+      leftAsIs: [{ field: "incomingWebhookUrl", why: "its password was masked by Sinch when adopted" }],
+    });
     expect(planRelease(state({ defaultForProject: false }), { ...base, defaultForProject: true }).promote).toBe(true);
     expect(planRelease(state({ defaultForProject: true }), { ...base, defaultForProject: false }).demote).toBe(true);
   });
 
-  test("release clears what the API did not report before adoption", () => {
+  test("release clears what the API did not report before adoption where it can, and leaves the rest (never null)", () => {
     const { resolution: _r, ...unset } = base;
     const plan = planRelease({ ...base, resolution: "SUPERFINE", defaultFrom: "+15551234567" }, unset);
-    expect(plan.patch).toEqual({ resolution: null, defaultFrom: null });
+    expect(plan.patch).toEqual({ defaultFrom: "" });
+    expect(plan.leftAsIs).toEqual([{ field: "resolution", why: "Sinch reported no value for it when adopted" }]);
+    expect(planRelease(base, base)).toEqual({ patch: {}, promote: false, demote: false, leftAsIs: [] });
   });
 });
 
@@ -140,6 +147,14 @@ describe("reconciling an unknown create", () => {
     expect(pickCreated(services, body, started, new Set())).toBe("MINE");
     expect(pickCreated(services, body, started, new Set(["MINE"]))).toBeUndefined();
     expect(pickCreated([service("SKEW", "2025-12-31T23:59:45Z")], body, started, new Set())).toBe("SKEW");
+    expect(pickCreated([service("SKEWED", "2025-12-31T23:59:29Z")], body, started, new Set())).toBeUndefined();
+  });
+
+  test("lists every candidate; the default flag counts unless a later promotion may have set it", () => {
+    const services = [service("A", "2026-01-01T00:00:01Z"), service("B", "2026-01-01T00:00:02Z", { defaultForProject: true })];
+    expect(createdCandidates(services, body, started, new Set()).map((s) => s.id)).toEqual(["A"]);
+    expect(createdCandidates(services, body, started, new Set(), { anyDefault: true }).map((s) => s.id)).toEqual(["A", "B"]);
+    expect(createdCandidates(services, body, started, new Set(["A"]), { anyDefault: true }).map((s) => s.id)).toEqual(["B"]);
   });
 });
 

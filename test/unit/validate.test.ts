@@ -45,11 +45,12 @@ describe("check: validation of every input", () => {
     ["projectId", 12, "projectId must be a project id"],
     ["adopt", "the-default", 'adopt must be "default" or a service id (a ULID)'],
     ["adopt", true, 'adopt must be "default" or a service id (a ULID)'],
-    ["colour", "red", "colour is not an input of FaxService"],
+    ["colour", "red", '"colour" is not an input of FaxService (its inputs: name, incomingWebhookUrl,'],
   ])("%s = %j fails: %s", (property, value, reason) => {
     const { failures } = check({ [property]: value });
     expect(failures).toHaveLength(1);
-    expect(failures[0].property).toBe(property);
+    // The engine prints the value of a named property: a webhook URL (which may hold a password) and an unknown input are not named.
+    expect(failures[0].property).toBe(["incomingWebhookUrl", "colour"].includes(property) ? "" : property);
     expect(failures[0].reason).toContain(reason);
   });
 
@@ -58,10 +59,33 @@ describe("check: validation of every input", () => {
     expect(failures.map((f) => f.property)).toEqual(["name", "numberOfRetries", "resolution", "defaultFrom"]);
   });
 
-  test("a webhook password never appears in a failure", () => {
-    const { failures } = check({ incomingWebhookUrl: "gopher://alice:hunter2@hooks.example.com/x" });
-    expect(failures[0].reason).toContain("gopher://alice:***@hooks.example.com/x");
+  test.each([
+    ["gopher://alice:hunter2@hooks.example.com/x", "incomingWebhookUrl must be an absolute http(s) URL"],
+    ["htps://alice:hunter2@hooks.example.com/x", "incomingWebhookUrl must be an absolute http(s) URL"],
+    ["ftp://alice:hunter2@hooks.example.com/x", "incomingWebhookUrl must be an absolute http(s) URL"],
+  ])("a webhook password never appears in a failure, and the failure names no property: %s", (url, reason) => {
+    const { failures } = check({ incomingWebhookUrl: url });
+    expect(failures).toEqual([{ property: "", reason: expect.stringContaining(reason) }]);
+    expect(failures[0].reason).toContain(url.replace("hunter2", "***"));
     expect(JSON.stringify(failures)).not.toContain("hunter2");
+  });
+
+  test("a password given in any input is masked in its failure", () => {
+    const { failures } = check({ name: `https://alice:hunter2@${"x".repeat(60)}`, defaultFrom: "sip://bob:s3cret@pbx" });
+    expect(failures.map((f) => f.property)).toEqual(["name", "defaultFrom"]);
+    expect(JSON.stringify(failures)).not.toMatch(/hunter2|s3cret/);
+  });
+
+  test.each([
+    ["nmae", "name"],
+    ["numberOfRetrys", "numberOfRetries"],
+    ["defaultforproject", "defaultForProject"],
+    ["resolutoin", "resolution"],
+    ["incomingWebhookURL", "incomingWebhookUrl"],
+  ])("a misspelt input %s fails at check, naming the closest one (%s)", (typo, meant) => {
+    const { failures, inputs } = check({ [typo]: "https://alice:hunter2@h/x" });
+    expect(failures).toEqual([{ property: "", reason: `"${typo}" is not an input of FaxService; did you mean "${meant}"?` }]);
+    expect(inputs).not.toHaveProperty(typo);
   });
 
   test("accepts the limits themselves", () => {
@@ -111,6 +135,12 @@ describe("check: defaults, unknowns and the project", () => {
   test("an explicit project wins; none at all is a failure naming how to set one", () => {
     expect(check({ projectId: "mine" }).inputs.projectId).toBe("mine");
     expect(checkInputs({}, undefined, "no project configured").failures).toEqual([{ property: "projectId", reason: "no project configured" }]);
+  });
+
+  test("adopting the default keeps it the default unless the program says otherwise", () => {
+    expect(check({ adopt: "default" }).inputs.defaultForProject).toBe(true);
+    expect(check({ adopt: "default", defaultForProject: false }).inputs.defaultForProject).toBe(false);
+    expect(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs.defaultForProject).toBe(false);
   });
 
   test("outputs fed back as inputs are ignored, not rejected", () => {
