@@ -1,8 +1,11 @@
-# Sourced by toolchain.sh: makes `pulumi` and `pulumi-language-nodejs` at the
-# version of @pulumi/pulumi in package-lock.json available on PATH. Uses a
-# `pulumi` already on PATH when its version fits; otherwise builds both from
-# their Go modules into a cache outside the work tree, keyed by version.
+# Sourced by toolchain.sh: puts a Pulumi CLI and its Node.js language host on PATH.
+# - A `pulumi` already on PATH is used as it is when it is PULUMI_MIN_VERSION or newer
+#   (the oldest release the whole test suite has passed with; see the README).
+# - Else the version of @pulumi/pulumi in package-lock.json, built from its Go
+#   modules into a cache outside the work tree (keyed by version) when not built yet.
+# shellcheck shell=sh
 
+PULUMI_MIN_VERSION=3.224.0
 PULUMI_VERSION=$(node -p "require('$ROOT/package-lock.json').packages['node_modules/@pulumi/pulumi'].version")
 CACHE_ROOT=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sinch-fax/pulumi-cli}
 CLI_DIR="$CACHE_ROOT/v$PULUMI_VERSION"
@@ -12,8 +15,14 @@ LAUNCHER="$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 LANGHOST_FALLBACK_VERSION=v3.163.0
 LANGHOST_FALLBACK_PSEUDO=v3.0.0-20250417110128-49fb14839a5a
 
+# True when version $1 (with or without a leading v) is $2 or newer.
+version_at_least() {
+  node -e 'const [a, b] = process.argv.slice(1).map((v) => v.replace(/^v/, "").split(/[.+-]/).slice(0, 3).map(Number));
+    process.exit(((a[0] - b[0]) || (a[1] - b[1]) || (a[2] - b[2])) >= 0 ? 0 : 1)' "$1" "$2"
+}
+
 # Go flags of Pulumi's own release builds.
-go_build() {
+go_build() { # version output package
   CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
     -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$1" -o "$2" "$3"
 }
@@ -27,54 +36,82 @@ throwaway_module() { # dir pkgVersion main [extra module@version]
   clipboard=$(grep -h 'atotto/clipboard =>' "$modfile" | sed 's/^[[:space:]]*//;s/^replace //' | head -1)
   [ -n "$clipboard" ] && printf '\nreplace %s\n' "$clipboard" >> "$1/go.mod"
   printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$3" > "$1/tools.go"
+  # shellcheck disable=SC2086 # $4 is an optional extra module, absent or one word
   (cd "$1" && go get "github.com/pulumi/pulumi/pkg/v3@$2" "github.com/pulumi/pulumi/sdk/v3@$2" $4 >&2 && go mod tidy >&2)
 }
 
-heartbeat() { while sleep 30; do printf '    … still building (%s)\n' "$(date +%T)" >&2; done; }
-
-build_pulumi() {
-  if ! command -v go >/dev/null 2>&1; then
-    echo "No Pulumi CLI v$PULUMI_VERSION on PATH and no Go to build one: install Go 1.26+ (or put pulumi v$PULUMI_VERSION on PATH) and rerun." >&2
-    return 1
-  fi
-  work=$(mktemp -d)
-  out="$CLI_DIR.partial"
-  rm -rf "$out" && mkdir -p "$out"
-  heartbeat & beat=$!
-  trap 'kill $beat 2>/dev/null' EXIT
-  export GOFLAGS=-mod=mod GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs
-  step "building the Pulumi CLI v$PULUMI_VERSION from its Go modules (several minutes the first time; cached in $CLI_DIR)"
-  throwaway_module "$work/cli" "v$PULUMI_VERSION" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi &&
-    (cd "$work/cli" && go_build "v$PULUMI_VERSION" "$out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) || { kill $beat; return 1; }
-
-  step "building pulumi-language-nodejs"
+build_language_host() { # work out
   host=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
   info=$(go list -m -json "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_VERSION" 2>/dev/null)
-  hash=$(printf '%s' "$info" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const m=JSON.parse(s);process.stdout.write(m.Origin&&m.Origin.Hash?m.Origin.Hash.slice(0,12)+" "+m.Time:"")}catch{}})')
-  built=
-  if [ -n "$hash" ]; then
-    stamp=$(echo "$hash" | cut -d' ' -f2 | tr -d 'TZ:-'); commit=$(echo "$hash" | cut -d' ' -f1)
-    if throwaway_module "$work/host" "v$PULUMI_VERSION" "$host" "$host@v3.0.0-$stamp-$commit" 2>/dev/null &&
-      (cd "$work/host" && go_build "v$PULUMI_VERSION" "$out/pulumi-language-nodejs" "$host"); then built=yes; fi
+  origin=$(printf '%s' "$info" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const m=JSON.parse(s);process.stdout.write(m.Origin&&m.Origin.Hash?m.Origin.Hash.slice(0,12)+" "+m.Time:"")}catch{}})')
+  if [ -n "$origin" ]; then
+    stamp=$(echo "$origin" | cut -d' ' -f2 | tr -d 'TZ:-')
+    commit=$(echo "$origin" | cut -d' ' -f1)
+    if throwaway_module "$1/host" "v$PULUMI_VERSION" "$host" "$host@v3.0.0-$stamp-$commit" 2>/dev/null &&
+      (cd "$1/host" && go_build "v$PULUMI_VERSION" "$2/pulumi-language-nodejs" "$host"); then
+      return 0
+    fi
   fi
-  if [ -z "$built" ]; then
-    echo "    the language host at the commit of v$PULUMI_VERSION is not served here; using the one at $LANGHOST_FALLBACK_VERSION (the language protocol is stable across these versions)" >&2
-    rm -rf "$work/host"
-    throwaway_module "$work/host" "$LANGHOST_FALLBACK_VERSION" "$host" "$host@$LANGHOST_FALLBACK_PSEUDO" &&
-      (cd "$work/host" && go_build "$LANGHOST_FALLBACK_VERSION" "$out/pulumi-language-nodejs" "$host") || { kill $beat; return 1; }
-  fi
-  kill $beat 2>/dev/null; trap - EXIT
-  rm -rf "$work" "$CLI_DIR" && mv "$out" "$CLI_DIR"
+  echo "    the language host at the commit of v$PULUMI_VERSION is not served here; using the one at $LANGHOST_FALLBACK_VERSION (the language protocol is stable across these versions)" >&2
+  rm -rf "$1/host"
+  throwaway_module "$1/host" "$LANGHOST_FALLBACK_VERSION" "$host" "$host@$LANGHOST_FALLBACK_PSEUDO" &&
+    (cd "$1/host" && go_build "$LANGHOST_FALLBACK_VERSION" "$2/pulumi-language-nodejs" "$host")
 }
 
-if command -v pulumi >/dev/null 2>&1 && [ "$(pulumi version 2>/dev/null)" = "v$PULUMI_VERSION" ] &&
-  command -v pulumi-language-nodejs >/dev/null 2>&1; then
-  :
-else
-  if [ ! -x "$CLI_DIR/pulumi" ] || [ ! -x "$CLI_DIR/pulumi-language-nodejs" ]; then
-    build_pulumi || return 1
+# Builds into $CLI_DIR; in a subshell, so its Go settings, trap and temporary
+# folders end with it, on success and on every failure alike.
+build_pulumi() (
+  work=$(mktemp -d)
+  out="$CLI_DIR.partial"
+  beat=
+  cleanup() {
+    [ -n "$beat" ] && kill "$beat" 2>/dev/null
+    rm -rf "$work" "$out"
+  }
+  trap cleanup EXIT
+  trap 'exit 1' INT TERM
+  (while sleep 30; do printf '    … still building (%s)\n' "$(date +%T)" >&2; done) &
+  beat=$!
+  export GOFLAGS=-mod=mod GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs
+  rm -rf "$out" && mkdir -p "$out" || exit 1
+  step "building the Pulumi CLI v$PULUMI_VERSION from its Go modules (several minutes the first time; cached in $CLI_DIR)"
+  throwaway_module "$work/cli" "v$PULUMI_VERSION" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi || exit 1
+  (cd "$work/cli" && go_build "v$PULUMI_VERSION" "$out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) || exit 1
+  step "building pulumi-language-nodejs"
+  build_language_host "$work" "$out" || exit 1
+  rm -rf "$CLI_DIR" && mv "$out" "$CLI_DIR"
+)
+
+no_cli_message() {
+  cat >&2 <<EOF
+No Pulumi CLI found: this needs \`pulumi\` v$PULUMI_MIN_VERSION or newer on PATH.
+Install Pulumi (https://www.pulumi.com/docs/install/, e.g. \`curl -fsSL https://get.pulumi.com | sh\`, then open a new shell),
+or install Go 1.26+ and rerun: the set-up then builds pulumi v$PULUMI_VERSION from its Go modules.
+EOF
+}
+
+# The Pulumi CLI on PATH, if it is new enough and has its Node.js language host beside it.
+usable_pulumi_on_path() {
+  command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-nodejs >/dev/null 2>&1 &&
+    version_at_least "$(pulumi version 2>/dev/null || echo 0.0.0)" "$PULUMI_MIN_VERSION"
+}
+
+ensure_pulumi() {
+  if ! usable_pulumi_on_path; then
+    if [ ! -x "$CLI_DIR/pulumi" ] || [ ! -x "$CLI_DIR/pulumi-language-nodejs" ]; then
+      if ! command -v go >/dev/null 2>&1; then
+        no_cli_message
+        return 1
+      fi
+      build_pulumi || return 1
+    fi
+    PATH="$CLI_DIR:$PATH"
   fi
-  # The dynamic-provider launcher ships in the npm package; the engine looks beside `pulumi`.
-  cp "$LAUNCHER" "$CLI_DIR/pulumi-resource-pulumi-nodejs" && chmod +x "$CLI_DIR/pulumi-resource-pulumi-nodejs"
-  PATH="$CLI_DIR:$PATH"
-fi
+  # The dynamic-provider launcher ships in the npm package; the engine finds it on PATH or beside `pulumi`.
+  if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
+    mkdir -p "$ROOT/.tools/bin"
+    cp "$LAUNCHER" "$ROOT/.tools/bin/pulumi-resource-pulumi-nodejs" && chmod +x "$ROOT/.tools/bin/pulumi-resource-pulumi-nodejs"
+    PATH="$ROOT/.tools/bin:$PATH"
+  fi
+  export PATH
+}

@@ -21,16 +21,20 @@ case "$task" in
   test)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
+    ensure_pulumi
     sh scripts/install-self.sh
     step "running the tests (unit, emulator, client, provider, then the engine tests)"
     exec npx jest "$@" ;;
   demo)
+    ensure_pulumi
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only scripts/demo.ts "$@" ;;
   bench)
+    ensure_pulumi
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/run.ts "$@" ;;
   soak)
+    ensure_pulumi
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
   *)

@@ -1,6 +1,7 @@
 # Sourced by scripts/run.sh: brings Node 22+ (Node 24 from the npm registry when
-# the machine's node is older), the npm dependencies and the Pulumi CLI, and
-# exports the environment every task runs in. Idempotent; prints what it does.
+# the machine's node is older) and the npm dependencies, defines ensure_pulumi
+# (for the tasks that run the engine), and exports the environment every task
+# runs in. Idempotent; prints what it does.
 
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 NODE_VERSION=24.21.0
@@ -37,7 +38,8 @@ ensure_dependencies() {
 
 ensure_node || return 1 2>/dev/null || exit 1
 ensure_dependencies || return 1 2>/dev/null || exit 1
-. "$ROOT/scripts/pulumi-cli.sh" || return 1 2>/dev/null || exit 1
+# Defines ensure_pulumi, which the tasks that run the engine call.
+. "$ROOT/scripts/pulumi-cli.sh"
 
 export PATH
 export PULUMI_SKIP_UPDATE_CHECK=true
