@@ -3,13 +3,14 @@
  * with the package as users install it (its npm-pack tarball in node_modules).
  * For each size: up, no-op preview, no-op up, refresh and destroy; the API
  * requests each sent; `__provider` and state sizes; the provider's peak memory;
- * and the same resources through a no-op dynamic provider in the same run, as
- * the engine's own cost. Then `up` of 300 services under rate limits. Writes
+ * and the same resources through the floor (a no-op provider serialized as
+ * ours is) and the earlier closure-serialized no-op, in the same run. Then
+ * `up` of 300 services under rate limits. Writes
  * bench/results/bench.{md,json,png}.
  *
  *   npm run bench -- [--sizes 10,100,300] [--rates 5,10,50] [--before-at 300]
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator";
@@ -19,9 +20,14 @@ import { chart, markdown, type OpResult, type ThroughputResult, type VariantResu
 import { serviceSpecs } from "./lib/services";
 
 const RESULTS = join(__dirname, "results");
-/** The programs measured: ours, the engine's own cost, and the "before" of each optimisation. */
+/**
+ * The programs measured: ours; the floor (a no-op provider serialized exactly
+ * as ours, so a ratio never flatters); the earlier closure-serialized no-op;
+ * and the "before" of each optimisation.
+ */
 const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string> }> = {
   faxes: { program: "test/e2e/programs/services" },
+  floor: { program: "bench/programs/floor" },
   noop: { program: "bench/programs/noop" },
   "faxes-legacy-provider": { program: "test/e2e/programs/services", config: { "test:legacyProvider": "true" } },
   "faxes-full-stack-traces": { program: "test/e2e/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
@@ -92,6 +98,13 @@ async function runThroughput(rate: number, n: number, engineMs: number): Promise
   });
 }
 
+/** The floor's provider must sit in node_modules as a real copy, so it is captured as one require(). */
+function installFloorPackage(): void {
+  const target = join(__dirname, "..", "node_modules", "sinch-fax-bench-floor");
+  rmSync(target, { recursive: true, force: true });
+  cpSync(join(__dirname, "floor-package"), target, { recursive: true });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -101,11 +114,13 @@ async function main(): Promise<void> {
       "throughput-size": { type: "string", default: "300" },
     },
   });
+  installFloorPackage();
   const sizes = values.sizes!.split(",").filter(Boolean).map(Number);
   const rates = values.rates!.split(",").filter(Boolean).map(Number);
   const results: VariantResult[] = [];
   for (const n of sizes) {
     results.push(await runVariant("faxes", n));
+    results.push(await runVariant("floor", n));
     results.push(await runVariant("noop", n));
     if (n === Number(values["before-at"])) {
       results.push(await runVariant("faxes-legacy-provider", n));
@@ -113,9 +128,9 @@ async function main(): Promise<void> {
     }
   }
   const throughputN = Number(values["throughput-size"]);
-  const noopUp = results.find((r) => r.variant === "noop" && r.n === throughputN)?.ops[0].ms ?? 0;
+  const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0].ms ?? 0;
   const throughput: ThroughputResult[] = [];
-  for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, noopUp));
+  for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, floorUp));
 
   const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --rates ${values.rates}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
