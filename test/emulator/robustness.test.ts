@@ -20,6 +20,23 @@ describe("emulator robustness", () => {
     await stillServing();
   });
 
+  test("a request Node cannot parse gets Sinch's 400, readable even while the client still sends its body", async () => {
+    const body = Buffer.alloc(4 * 1024 * 1024, "a");
+    for (const head of ["FOO /v3 HTTP/1.1", "get /v3 HTTP/1.1", "GET /v3 HTTP/1.1\r\nbad header"]) {
+      const res = await rawHttp(fx.emulator.url, Buffer.concat([Buffer.from(`${head}\r\nhost: x\r\ncontent-length: ${body.length}\r\n\r\n`), body]));
+      expect([head, res.status, res.headers.connection]).toEqual([head, 400, "close"]);
+      expectValid(responseSchemas.error, JSON.parse(res.body));
+    }
+    await stillServing();
+  });
+
+  test("CONNECT is a 405 with an error body, not a silently closed connection", async () => {
+    const res = await rawHttp(fx.emulator.url, "CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n");
+    expect(res.status).toBe(405);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 405, status: "METHOD_NOT_ALLOWED" });
+    await stillServing();
+  });
+
   test("a malformed percent-escape in a path is a 400", async () => {
     const e = fx.emulator;
     for (const path of ["/v3/projects/%E0%A4%A/services", `${servicesPath(e)}/%E0%A4%A`, `${servicesPath(e)}/%ZZ/numbers`]) {
@@ -102,6 +119,19 @@ describe("emulator robustness", () => {
     expect((await token("application/x-www-form-urlencoded")).status).toBe(200);
     // No body, no content type needed.
     expect((await rawRequest(e, "DELETE", servicesPath(e, "01ARZ3NDEKTSV4RRFFQ69G5FAV"))).status).toBe(404);
+  });
+
+  test("a deeply nested body is logged as text, so the request log can still be read", async () => {
+    const e = fx.emulator;
+    const deep = "[".repeat(50_000) + "]".repeat(50_000);
+    expect((await rawRequest(e, "POST", servicesPath(e), { body: deep })).status).toBe(400);
+    expect((await rawRequest(e, "PATCH", servicesPath(e, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), { body: `{"name":${deep}}` })).status).toBe(404);
+    const log = await rawRequest(e, "GET", "/_emulator/requests");
+    expect(log.status).toBe(200);
+    expect(log.json.requests.map((r: { body: unknown }) => typeof r.body)).toEqual(["string", "string"]);
+    // Ordinary nesting is still logged as JSON.
+    await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"A"}' });
+    expect((await rawRequest(e, "GET", "/_emulator/requests?since=2")).json.requests[0].body).toEqual({ name: "A" });
   });
 
   test("an internal error answers 500 and the emulator keeps serving", async () => {
