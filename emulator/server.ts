@@ -116,7 +116,11 @@ export class Emulator {
       return;
     }
     const body = await readBody(req);
-    if (body.tooLarge) {
+    if (body.kind === "aborted") {
+      req.socket.destroy();
+      return;
+    }
+    if (body.kind === "tooLarge") {
       sendTooLarge(req, res);
       return;
     }

@@ -1,4 +1,6 @@
 import { request } from "node:http";
+import { connect } from "node:net";
+import { startEmulator } from "../../emulator";
 import { responseSchemas, expectValid } from "../helpers/openapi";
 import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
 import { rawHttp } from "../helpers/raw-http";
@@ -132,6 +134,26 @@ describe("emulator robustness", () => {
     // Ordinary nesting is still logged as JSON.
     await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"A"}' });
     expect((await rawRequest(e, "GET", "/_emulator/requests?since=2")).json.requests[0].body).toEqual({ name: "A" });
+  });
+
+  test("a client hanging up mid-body is no internal error", async () => {
+    const warnings: string[] = [];
+    const e = await startEmulator({ onWarning: (m) => warnings.push(m) });
+    try {
+      const { hostname, port } = new URL(e.url);
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST ${servicesPath(e)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`);
+          setTimeout(() => socket.destroy(), 50);
+        });
+        socket.on("close", () => resolve());
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warnings).toEqual([]);
+      expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
+    } finally {
+      await e.close();
+    }
   });
 
   test("an internal error answers 500 and the emulator keeps serving", async () => {
