@@ -7,8 +7,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a refused body may keep streaming in before the connection is cut. */
 const LINGER_MS = 10_000;
 
-/** A request body as text, or `tooLarge` when it is over {@link MAX_BODY_BYTES}. */
-export type BodyResult = { tooLarge: false; text: string } | { tooLarge: true };
+/**
+ * A request body as text; `tooLarge` when it is over {@link MAX_BODY_BYTES};
+ * `aborted` when the client went away before sending all of it.
+ */
+export type BodyResult = { kind: "text"; text: string } | { kind: "tooLarge" } | { kind: "aborted" };
 
 /**
  * Reads a request body as text. A Content-Length over the limit is refused
@@ -20,19 +23,20 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();
-    return Promise.resolve({ tooLarge: true });
+    return Promise.resolve({ kind: "tooLarge" });
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       if (size > MAX_BODY_BYTES) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) resolve({ tooLarge: true });
+      if (size > MAX_BODY_BYTES) resolve({ kind: "tooLarge" });
       else chunks.push(chunk);
     });
-    req.on("end", () => resolve({ tooLarge: false, text: Buffer.concat(chunks).toString("utf8") }));
-    req.on("error", reject);
+    req.on("end", () => resolve({ kind: "text", text: Buffer.concat(chunks).toString("utf8") }));
+    // A client that hangs up mid-body is not an error of the emulator's.
+    req.on("error", () => resolve({ kind: "aborted" }));
   });
 }
 

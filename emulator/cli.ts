@@ -23,6 +23,9 @@ Options:
 
 Requests: bodies over 1 MiB get 413; API bodies must be application/json
 (the token endpoint: application/x-www-form-urlencoded), else 415.
+Service fields: null is refused (422); "" clears incomingWebhookUrl,
+defaultFrom and coverPageId; resolution defaults to FINE.
+A key id is one key: it authenticates only with its own secret and project.
 GET /_emulator/state masks key secrets and webhook passwords as ***.`;
 
 async function main(): Promise<void> {

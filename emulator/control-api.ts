@@ -8,38 +8,33 @@ import { KeyConflict } from "./store";
 /** One control endpoint: the emulator, the parsed URL and the raw body in, a reply out. */
 type Route = (emulator: Emulator, url: URL, body: string) => Reply;
 
-/** The control endpoints by path, then method. Maps, so no name finds an Object.prototype member. */
-const ROUTES = new Map<string, Map<string, Route>>([
-  [
-    "/_emulator/requests",
-    new Map<string, Route>([
-      ["GET", listRequests],
-      ["DELETE", (e) => ((e.requests = []), noContent())],
-    ]),
-  ],
-  ["/_emulator/default-history", new Map<string, Route>([["GET", defaultHistory]])],
-  [
-    "/_emulator/faults",
-    new Map<string, Route>([
-      ["GET", (e) => ok({ rules: e.faults.list(), counts: e.faults.counts })],
-      ["PUT", setFaults],
-      ["DELETE", (e) => (e.faults.clear(), noContent())],
-    ]),
-  ],
-  [
-    "/_emulator/rate-limit",
-    new Map<string, Route>([
-      ["PUT", setRateLimit],
-      ["DELETE", (e) => ((e.rateLimit = undefined), noContent())],
-    ]),
-  ],
-  ["/_emulator/policy", new Map<string, Route>([["PUT", setPolicy]])],
-  ["/_emulator/projects", new Map<string, Route>([["POST", addProject]])],
-  ["/_emulator/numbers", new Map<string, Route>([["POST", attachNumber]])],
-  ["/_emulator/tokens/expire", new Map<string, Route>([["POST", (e) => (e.auth.expireAll(), noContent())]])],
-  ["/_emulator/reset", new Map<string, Route>([["POST", (e) => (e.reset(), noContent())]])],
-  ["/_emulator/state", new Map<string, Route>([["GET", state]])],
-]);
+/** A route that only acts, answering 204. */
+function acting(action: (emulator: Emulator) => void): Route {
+  return (emulator) => {
+    action(emulator);
+    return { status: 204 };
+  };
+}
+
+const TABLE: Record<string, Record<string, Route>> = {
+  "/_emulator/requests": { GET: listRequests, DELETE: acting((e) => (e.requests = [])) },
+  "/_emulator/default-history": { GET: defaultHistory },
+  "/_emulator/faults": {
+    GET: (e) => ok({ rules: e.faults.list(), counts: e.faults.counts }),
+    PUT: setFaults,
+    DELETE: acting((e) => e.faults.clear()),
+  },
+  "/_emulator/rate-limit": { PUT: setRateLimit, DELETE: acting((e) => (e.rateLimit = undefined)) },
+  "/_emulator/policy": { PUT: setPolicy },
+  "/_emulator/projects": { POST: addProject },
+  "/_emulator/numbers": { POST: attachNumber },
+  "/_emulator/tokens/expire": { POST: acting((e) => e.auth.expireAll()) },
+  "/_emulator/reset": { POST: acting((e) => e.reset()) },
+  "/_emulator/state": { GET: state },
+};
+
+/** The control endpoints by path, then method, in Maps: no path or method may find an Object.prototype member. */
+const ROUTES = new Map(Object.entries(TABLE).map(([path, methods]) => [path, new Map(Object.entries(methods))]));
 
 /**
  * The emulator's own endpoints under `/_emulator/`: request log, default
@@ -131,8 +126,4 @@ function state(emulator: Emulator): Reply {
 
 function ok(body: unknown): Reply {
   return { status: 200, body };
-}
-
-function noContent(): Reply {
-  return { status: 204 };
 }

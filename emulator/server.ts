@@ -6,61 +6,15 @@ import { Authenticator } from "./auth";
 import { checkControlAccess, isLoopback } from "./control-access";
 import { handleControl } from "./control-api";
 import { hasMediaType, readBody, sendTooLarge } from "./body";
-import { FaultInjector, RateLimiter, injectedError, type FaultOutcome, type Operation } from "./faults";
+import { FaultInjector, RateLimiter, injectedError, type FaultOutcome } from "./faults";
 import { errorReply, send, type Reply } from "./http-util";
+import { answerClientError, answerConnect } from "./raw-socket";
 import { matchServices, operationOf, parseTarget, pickHandler } from "./routes";
 import type * as api from "./services-api";
-import { Store, type DefaultPolicy, type ProjectKey } from "./store";
+import type { EmulatorOptions, LoggedRequest } from "./options";
+import { Store, type ProjectKey } from "./store";
 
-/** Options of {@link startEmulator}; every one has a default. */
-export interface EmulatorOptions {
-  /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
-  /** Interface to listen on. Default `127.0.0.1`. */
-  host?: string;
-  /** The first project and its key; random when omitted. */
-  projectId?: string;
-  keyId?: string;
-  keySecret?: string;
-  /** More projects, each with its own key. */
-  extraProjects?: ProjectKey[];
-  /** `strict` (default): always exactly one default service; `lenient`: a project may have none. */
-  defaultPolicy?: DefaultPolicy;
-  /** Keep state in this JSON file (loaded at start, written after every change). */
-  dataFile?: string;
-  /** Lifetime of OAuth2 tokens in seconds. Default 3600. */
-  tokenTtlSeconds?: number;
-  /** Seed of the fault generator, so fault runs can be replayed. */
-  faultSeed?: number;
-  /**
-   * When set, the control endpoints (`/_emulator/`) need this token from every
-   * client, loopback included (`authorization: Bearer <token>` or
-   * `x-emulator-token: <token>`). When not, they answer loopback clients only.
-   */
-  controlToken?: string;
-  /**
-   * Called with warnings: listening on a non-loopback interface, and internal
-   * errors (bugs, answered with 500). The emulator prints nothing itself.
-   */
-  onWarning?: (message: string) => void;
-}
-
-/** One API request as the emulator saw it. */
-export interface LoggedRequest {
-  seq: number;
-  time: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  /** Parsed JSON body, the raw text when it is not JSON, or undefined when empty. */
-  body?: unknown;
-  /** Status sent; 0 when the connection was dropped before any response. */
-  status: number;
-  durationMs: number;
-  operation: Operation | "unknown";
-  /** The fault injected, if any. */
-  fault?: "drop" | "lost" | "status429" | "status500" | "status503" | "rateLimited";
-}
+export type { EmulatorOptions, LoggedRequest } from "./options";
 
 /** A running emulator: its URL, credentials and in-process controls. */
 export class Emulator {
@@ -84,6 +38,8 @@ export class Emulator {
     this.server = createServer((req, res) => void this.handle(req, res));
     // Longer than clients keep idle sockets, so a reused socket is never closed under them.
     this.server.keepAliveTimeout = 65_000;
+    this.server.on("connect", answerConnect);
+    this.server.on("clientError", answerClientError);
     this.server.on("connection", (socket) => {
       this.connectionsAccepted++;
       this.sockets.add(socket);
@@ -160,7 +116,11 @@ export class Emulator {
       return;
     }
     const body = await readBody(req);
-    if (body.tooLarge) {
+    if (body.kind === "aborted") {
+      req.socket.destroy();
+      return;
+    }
+    if (body.kind === "tooLarge") {
       sendTooLarge(req, res);
       return;
     }
@@ -263,13 +223,29 @@ function savedKey(file: string): ProjectKey | undefined {
   return (JSON.parse(readFileSync(file, "utf8")) as { keys?: ProjectKey[] }).keys?.[0];
 }
 
+/** Deeper JSON is logged as its raw text: serialising it again for the log could overflow the stack. */
+const MAX_LOGGED_DEPTH = 64;
+
 function parseLogged(body: string): unknown {
   if (body === "") return undefined;
   try {
-    return JSON.parse(body);
+    const value: unknown = JSON.parse(body);
+    return depthAtMost(value, MAX_LOGGED_DEPTH) ? value : body;
   } catch {
     return body;
   }
+}
+
+/** Whether a parsed JSON value nests at most `limit` deep (checked without recursion). */
+function depthAtMost(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 /**

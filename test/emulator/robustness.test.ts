@@ -1,4 +1,6 @@
 import { request } from "node:http";
+import { connect } from "node:net";
+import { startEmulator } from "../../emulator";
 import { responseSchemas, expectValid } from "../helpers/openapi";
 import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
 import { rawHttp } from "../helpers/raw-http";
@@ -17,6 +19,23 @@ describe("emulator robustness", () => {
     const res = await rawHttp(fx.emulator.url, "GET http://[::1/x HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
     expect(res.status).toBe(400);
     expectValid(responseSchemas.error, JSON.parse(res.body));
+    await stillServing();
+  });
+
+  test("a request Node cannot parse gets Sinch's 400, readable even while the client still sends its body", async () => {
+    const body = Buffer.alloc(4 * 1024 * 1024, "a");
+    for (const head of ["FOO /v3 HTTP/1.1", "get /v3 HTTP/1.1", "GET /v3 HTTP/1.1\r\nbad header"]) {
+      const res = await rawHttp(fx.emulator.url, Buffer.concat([Buffer.from(`${head}\r\nhost: x\r\ncontent-length: ${body.length}\r\n\r\n`), body]));
+      expect([head, res.status, res.headers.connection]).toEqual([head, 400, "close"]);
+      expectValid(responseSchemas.error, JSON.parse(res.body));
+    }
+    await stillServing();
+  });
+
+  test("CONNECT is a 405 with an error body, not a silently closed connection", async () => {
+    const res = await rawHttp(fx.emulator.url, "CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n");
+    expect(res.status).toBe(405);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 405, status: "METHOD_NOT_ALLOWED" });
     await stillServing();
   });
 
@@ -102,6 +121,39 @@ describe("emulator robustness", () => {
     expect((await token("application/x-www-form-urlencoded")).status).toBe(200);
     // No body, no content type needed.
     expect((await rawRequest(e, "DELETE", servicesPath(e, "01ARZ3NDEKTSV4RRFFQ69G5FAV"))).status).toBe(404);
+  });
+
+  test("a deeply nested body is logged as text, so the request log can still be read", async () => {
+    const e = fx.emulator;
+    const deep = "[".repeat(50_000) + "]".repeat(50_000);
+    expect((await rawRequest(e, "POST", servicesPath(e), { body: deep })).status).toBe(400);
+    expect((await rawRequest(e, "PATCH", servicesPath(e, "01ARZ3NDEKTSV4RRFFQ69G5FAV"), { body: `{"name":${deep}}` })).status).toBe(404);
+    const log = await rawRequest(e, "GET", "/_emulator/requests");
+    expect(log.status).toBe(200);
+    expect(log.json.requests.map((r: { body: unknown }) => typeof r.body)).toEqual(["string", "string"]);
+    // Ordinary nesting is still logged as JSON.
+    await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"A"}' });
+    expect((await rawRequest(e, "GET", "/_emulator/requests?since=2")).json.requests[0].body).toEqual({ name: "A" });
+  });
+
+  test("a client hanging up mid-body is no internal error", async () => {
+    const warnings: string[] = [];
+    const e = await startEmulator({ onWarning: (m) => warnings.push(m) });
+    try {
+      const { hostname, port } = new URL(e.url);
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST ${servicesPath(e)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`);
+          setTimeout(() => socket.destroy(), 50);
+        });
+        socket.on("close", () => resolve());
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warnings).toEqual([]);
+      expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
+    } finally {
+      await e.close();
+    }
   });
 
   test("an internal error answers 500 and the emulator keeps serving", async () => {

@@ -38,8 +38,12 @@ export function rawHttp(url: string, request: string | Buffer, timeoutMs = 5_000
   });
 }
 
-/** Parses the first response of a raw HTTP/1.1 answer (the emulator always sends Content-Length). */
+/**
+ * Parses the first final response of a raw HTTP/1.1 answer, after any `100
+ * Continue` (the emulator always sends Content-Length).
+ */
 function parseResponse(text: string): RawResponse {
+  while (/^HTTP\/1\.[01] 1\d\d /.test(text)) text = text.slice(text.indexOf("\r\n\r\n") + 4);
   const headEnd = text.indexOf("\r\n\r\n");
   if (headEnd < 0) throw new Error(`no complete response: ${JSON.stringify(text.slice(0, 200))}`);
   const [statusLine, ...lines] = text.slice(0, headEnd).split("\r\n");
