@@ -114,4 +114,5 @@ ensure_pulumi() {
     PATH="$ROOT/.tools/bin:$PATH"
   fi
   export PATH
+  step "using $(command -v pulumi) ($(pulumi version))"
 }
