@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { applyFields, newService, type StoredService } from "./service-rules";
 import { ulid } from "./ulid";
+import { EmulatorError } from "./errors";
 
 /** How the emulator enforces `defaultForProject` (see the reference's assumption). */
 export type DefaultPolicy = "strict" | "lenient";
@@ -45,10 +46,10 @@ interface Snapshot {
 }
 
 /** A rule of the default policy was broken; the API answers 422. */
-export class PolicyViolation extends Error {}
+export class PolicyViolation extends EmulatorError {}
 
 /** A key id that already exists with another secret: a key id is one key. */
-export class KeyConflict extends Error {}
+export class KeyConflict extends EmulatorError {}
 
 /**
  * All state of the emulated API: projects, their services and numbers, the

@@ -1,4 +1,5 @@
 import { REGIONS, type Region, type SinchFaxClientOptions } from "./client/options";
+import { SettingsError } from "./errors";
 
 /** Where each setting comes from: a stack config key, else an environment variable. */
 export const SETTING_SOURCES = {
@@ -34,8 +35,6 @@ export interface ProviderSettings {
   maxRetries?: number;
 }
 
-/** A setting is present but unusable. */
-export class SettingsError extends Error {}
 
 /** How to set a setting, for error messages. */
 export function howToSet(name: SettingName): string {

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "./lifecycle";
+import type { CheckedInputs, ServiceState } from "./model/fields";
 
 /**
  * The provider the engine runs, as this module's whole `module.exports`.
@@ -10,12 +11,13 @@ import * as lifecycle from "./lifecycle";
  * inside the provider process. State written by every release holds that
  * path, so the `./provider/handler` entry of package.json must never go away.
  */
-const faxServiceProvider: pulumi.dynamic.ResourceProvider = {
+const faxServiceProvider: pulumi.dynamic.ResourceProvider<CheckedInputs, ServiceState> = {
   configure: (req) => lifecycle.configure(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),
   create: (inputs) => lifecycle.create(inputs),
-  read: (id, props) => lifecycle.read(id, props),
+  // The SDK types a read's `inputs` as outputs; ours are the program's inputs, as refresh wants them.
+  read: async (id, props) => (await lifecycle.read(id, props as ServiceState)) as pulumi.dynamic.ReadResult<ServiceState>,
   update: (id, olds, news) => lifecycle.update(id, olds, news),
   delete: (id, props) => lifecycle.remove(id, props),
 };

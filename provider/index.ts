@@ -7,4 +7,6 @@
 export { FaxService, type FaxServiceArgs } from "./resource";
 export type { NumberState as FaxServiceNumber } from "./model/fields";
 export { SETTING_SOURCES } from "./config";
+export { FaxProviderError, SettingsError, isFaxProviderError } from "./errors";
+export { ServiceError, PartialFailureError, isPartialFailure } from "./lifecycle/errors";
 export * from "./client";

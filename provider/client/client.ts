@@ -1,3 +1,4 @@
+import { isSinchHttpError } from "./errors";
 import { Transport } from "./http";
 import { normalizeOptions, type SinchFaxClientOptions } from "./options";
 import {
@@ -57,6 +58,16 @@ export class SinchFaxClient {
   /** `GET /services/{id}`. */
   getService(id: string): Promise<Service> {
     return this.transport.call({ method: "GET", path: this.path(id), schema: serviceSchema });
+  }
+
+  /** `GET /services/{id}`, or undefined when there is no such service (404). */
+  async findService(id: string): Promise<Service | undefined> {
+    try {
+      return await this.getService(id);
+    } catch (e) {
+      if (isSinchHttpError(e, 404)) return undefined;
+      throw e;
+    }
   }
 
   /** `PATCH /services/{id}`: only the fields given change; `""` clears a field without a default. */

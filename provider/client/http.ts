@@ -3,10 +3,10 @@ import * as https from "node:https";
 import fetch, { type RequestInit } from "node-fetch";
 import type { z } from "zod";
 import { BasicAuth, OAuth2Auth, type AuthStrategy, type IssuedToken } from "./auth";
-import { SinchFaxError, SinchHttpError, SinchNetworkError, SinchResponseError, SinchTimeoutError } from "./errors";
+import { SinchHttpError, SinchNetworkError, SinchResponseError, SinchTimeoutError, withoutCredentials, type SinchFaxError } from "./errors";
 import type { NormalizedOptions } from "./options";
 import { RateGovernor } from "./rate-governor";
-import { decideRetry, nextDelayMs, parseRetryAfter } from "./retry";
+import { decideRetry, nextDelayMs, parseRetryAfter, type RetryDecision } from "./retry";
 import { errorBodySchema, tokenSchema } from "./schemas";
 
 /** One API call: the transport adds auth, retries, timeouts and validation. */
@@ -20,11 +20,27 @@ export interface CallSpec<T> {
   schema?: z.ZodType<T>;
 }
 
+/** One HTTP request as `send` repeats it. */
+interface Outgoing {
+  method: string;
+  url: URL;
+  /** For messages: the path, which holds no credential. */
+  path: string;
+  contentType?: string;
+  body?: string;
+  /** The Authorization header, asked for again before each attempt (a token may have been renewed). */
+  authorization: () => Promise<string>;
+  /** Whether a 401 may renew the credential and repeat the request once. */
+  renewable: boolean;
+}
+
 interface RawResponse {
   status: number;
   text: string;
   headers: { get(name: string): string | null };
 }
+
+type Attempt = { response: RawResponse } | { error: SinchFaxError; decision: RetryDecision };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,34 +57,26 @@ export class Transport {
   };
 
   constructor(readonly options: NormalizedOptions) {
-    this.auth =
-      options.auth === "oauth2"
-        ? new OAuth2Auth(() => this.fetchToken())
-        : new BasicAuth(options.keyId, options.keySecret);
+    this.auth = options.auth === "oauth2" ? new OAuth2Auth(() => this.fetchToken()) : new BasicAuth(options.keyId, options.keySecret);
   }
 
   /** Sends an API call; resolves with the validated body (undefined for 204). */
   async call<T>(spec: CallSpec<T>): Promise<T> {
     const url = new URL(this.options.baseUrl + spec.path);
     for (const [k, v] of Object.entries(spec.query ?? {})) url.searchParams.set(k, v);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const idempotent = spec.method !== "POST";
-    let renewed = false;
-    for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { authorization: await this.auth.header(), accept: "application/json" };
-      if (body !== undefined) headers["content-type"] = "application/json";
-      const init = { method: spec.method, headers, body };
-      const response = await this.attempt(spec.method, spec.path, url, init, attempt, idempotent);
-      if (response === "retry") continue;
-      if (response.status === 401 && !renewed && this.auth.renewAfter401(response.headers.get("www-authenticate"))) {
-        renewed = true;
-        attempt--;
-        continue;
-      }
-      if (response.status >= 200 && response.status < 300) return this.parse(spec, response);
-      if (await this.shouldRetry(idempotent, response, attempt)) continue;
-      throw httpError(spec.method, spec.path, response, decideRetry(idempotent, response) === "outcome-unknown");
+    const outgoing: Outgoing = {
+      method: spec.method,
+      url,
+      path: spec.path,
+      authorization: () => this.auth.header(),
+      renewable: true,
+    };
+    if (spec.body !== undefined) {
+      outgoing.body = JSON.stringify(spec.body);
+      outgoing.contentType = "application/json";
     }
+    const response = await this.send(outgoing, { idempotent: spec.method !== "POST" });
+    return this.parse(spec, response);
   }
 
   /** Closes idle connections, so a process can exit at once. */
@@ -78,114 +86,129 @@ export class Transport {
   }
 
   /**
-   * One attempt. Returns the response, or "retry" after a transient network
-   * failure it has already waited for; throws when no retry is allowed.
+   * The one retry loop. Repeats a request after a transient failure while
+   * retries are left, waiting `Retry-After` or a backoff; repeats it once
+   * more, not counted, after a 401 that renewed the credential. A request
+   * that is not idempotent is never repeated once it may have been applied:
+   * its error says `outcomeUnknown` instead. Resolves with a 2xx response.
    */
-  private async attempt(
-    method: string,
-    path: string,
-    url: URL,
-    init: RequestInit,
-    attempt: number,
-    idempotent: boolean,
-  ): Promise<RawResponse | "retry"> {
+  private async send(request: Outgoing, { idempotent }: { idempotent: boolean }): Promise<RawResponse> {
+    let retries = 0;
+    let renewed = false;
+    for (;;) {
+      const attempt = await this.attempt(request, idempotent);
+      let retryAfterMs: number | undefined;
+      if ("response" in attempt) {
+        const { response } = attempt;
+        if (response.status >= 200 && response.status < 300) {
+          this.governor.onSuccess();
+          return response;
+        }
+        if (response.status === 401 && request.renewable && !renewed && this.auth.renewAfter401(response.headers.get("www-authenticate"))) {
+          renewed = true;
+          continue;
+        }
+        if (response.status === 429) this.governor.onThrottled();
+        const decision = decideRetry(idempotent, response);
+        if (decision !== "retry" || retries >= this.options.retry.maxRetries) {
+          throw httpError(request, response, decision === "outcome-unknown", this.options.keySecret);
+        }
+        retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      } else if (attempt.decision !== "retry" || retries >= this.options.retry.maxRetries) {
+        throw attempt.error;
+      }
+      await sleep(nextDelayMs(retries++, this.options.retry, retryAfterMs));
+    }
+  }
+
+  /** One attempt: the response, or the network failure and whether it may be repeated. */
+  private async attempt(request: Outgoing, idempotent: boolean): Promise<Attempt> {
+    const headers: Record<string, string> = { authorization: await request.authorization(), accept: "application/json" };
+    if (request.contentType) headers["content-type"] = request.contentType;
     await this.governor.acquire();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      agent: request.url.protocol === "https:" ? this.agents.https : this.agents.http,
+      signal: controller.signal as RequestInit["signal"],
+    };
+    if (request.body !== undefined) init.body = request.body;
     try {
-      const res = await fetch(url.toString(), {
-        ...init,
-        agent: url.protocol === "https:" ? this.agents.https : this.agents.http,
-        signal: controller.signal as RequestInit["signal"],
-      });
-      const text = await res.text();
-      return { status: res.status, text, headers: res.headers };
+      const res = await fetch(request.url.toString(), init);
+      return { response: { status: res.status, text: await res.text(), headers: res.headers } };
     } catch (e) {
       const failure = e as { name?: string; code?: string; message?: string };
       const timedOut = failure.name === "AbortError";
-      const error = timedOut
-        ? new SinchTimeoutError(method, path, this.options.timeoutMs)
-        : new SinchNetworkError(method, path, failure.code, failure.message ?? String(e));
       const decision = decideRetry(idempotent, timedOut ? { timeout: true } : { networkCode: failure.code });
-      if (decision === "retry" && attempt < this.options.retry.maxRetries) {
-        await sleep(nextDelayMs(attempt, this.options.retry, undefined));
-        return "retry";
-      }
-      error.outcomeUnknown = decision === "outcome-unknown";
-      throw error;
+      const call = { method: request.method, path: request.path, outcomeUnknown: decision === "outcome-unknown", cause: e };
+      const error = timedOut
+        ? new SinchTimeoutError({ ...call, timeoutMs: this.options.timeoutMs })
+        : new SinchNetworkError({ ...call, ...(failure.code ? { code: failure.code } : {}), detail: failure.message ?? String(e) });
+      return { error, decision };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async shouldRetry(idempotent: boolean, response: RawResponse, attempt: number): Promise<boolean> {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    if (response.status === 429) this.governor.onThrottled();
-    if (decideRetry(idempotent, response) !== "retry" || attempt >= this.options.retry.maxRetries) return false;
-    await sleep(nextDelayMs(attempt, this.options.retry, retryAfterMs));
-    return true;
-  }
-
-  private parse<T>(spec: CallSpec<T>, response: RawResponse): T {
-    this.governor.onSuccess();
+  private parse<T>(spec: { method: string; path: string; schema?: z.ZodType<T> }, response: RawResponse): T {
     if (!spec.schema) return undefined as T;
+    const call = { method: spec.method, path: spec.path, status: response.status };
     let json: unknown;
     try {
       json = JSON.parse(response.text);
-    } catch {
-      throw new SinchResponseError(spec.method, spec.path, response.status, ["the body is not JSON"]);
+    } catch (e) {
+      throw new SinchResponseError({ ...call, problems: ["the body is not JSON"], cause: e });
     }
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
-      throw new SinchResponseError(spec.method, spec.path, response.status, problems);
+      throw new SinchResponseError({ ...call, problems });
     }
     return parsed.data;
   }
 
-  /** Trades the key for a bearer token at the token endpoint (retried like any call). */
+  /** Trades the key for a bearer token at the token endpoint; asking changes nothing, so it is retried as if idempotent. */
   private async fetchToken(): Promise<IssuedToken> {
     const url = new URL(this.options.authUrl);
-    const basic = await new BasicAuth(this.options.keyId, this.options.keySecret).header();
-    const init: RequestInit = {
+    const basic = new BasicAuth(this.options.keyId, this.options.keySecret);
+    const request: Outgoing = {
       method: "POST",
-      headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      url,
+      path: url.pathname,
+      contentType: "application/x-www-form-urlencoded",
       body: "grant_type=client_credentials",
+      authorization: () => basic.header(),
+      renewable: false,
     };
-    for (let attempt = 0; ; attempt++) {
-      // Asking for a token changes nothing, so it is retried as if idempotent.
-      const response = await this.attempt("POST", url.pathname, url, init, attempt, true);
-      if (response === "retry") continue;
-      if (response.status === 200) {
-        const token = this.parse({ method: "POST", path: url.pathname, schema: tokenSchema }, response);
-        return { accessToken: token.access_token, expiresInSeconds: token.expires_in };
-      }
-      if (await this.shouldRetry(true, response, attempt)) continue;
-      throw httpError("POST", url.pathname, response, false);
-    }
+    const response = await this.send(request, { idempotent: true });
+    const token = this.parse({ method: "POST", path: url.pathname, schema: tokenSchema }, response);
+    return { accessToken: token.access_token, expiresInSeconds: token.expires_in };
   }
 }
 
-function httpError(method: string, path: string, response: RawResponse, outcomeUnknown: boolean): SinchFaxError {
-  let parsed: ReturnType<typeof errorBodySchema.safeParse> | undefined;
+/** The error for an error status; what Sinch said is kept, with any credential in it masked. */
+function httpError(request: Outgoing, response: RawResponse, outcomeUnknown: boolean, keySecret: string): SinchHttpError {
+  let body: ReturnType<typeof errorBodySchema.parse> | undefined;
   try {
-    parsed = errorBodySchema.safeParse(JSON.parse(response.text));
+    const parsed = errorBodySchema.safeParse(JSON.parse(withoutCredentials(response.text, keySecret)));
+    body = parsed.success ? parsed.data : undefined;
   } catch {
-    parsed = undefined;
+    body = undefined;
   }
-  const body = parsed?.success ? parsed.data : undefined;
-  const violations = (body?.details ?? []).flatMap((d) => d.fieldViolations ?? []);
-  const error = new SinchHttpError(
-    method,
-    path,
-    response.status,
-    body?.code,
-    body?.status ?? body?.error,
-    body?.message ?? (body ? undefined : plainMessage(response.text)),
-    violations,
-  );
-  error.outcomeUnknown = outcomeUnknown;
-  return error;
+  const sinchMessage = body?.message ?? (body ? undefined : plainMessage(withoutCredentials(response.text, keySecret)));
+  const statusName = body?.status ?? body?.error;
+  return new SinchHttpError({
+    method: request.method,
+    path: request.path,
+    status: response.status,
+    outcomeUnknown,
+    fieldViolations: (body?.details ?? []).flatMap((d) => d.fieldViolations ?? []),
+    ...(body?.code === undefined ? {} : { code: body.code }),
+    ...(statusName === undefined ? {} : { statusName }),
+    ...(sinchMessage === undefined ? {} : { sinchMessage }),
+  });
 }
 
 /** A short message from a non-JSON body (an HTML error page, say), without its markup. */

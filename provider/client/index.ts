@@ -6,6 +6,11 @@ export {
   SinchNetworkError,
   SinchTimeoutError,
   SinchResponseError,
+  isSinchFaxError,
+  isSinchHttpError,
+  isRefusal,
+  type CallFailure,
+  type HttpFailure,
   type FieldViolation,
 } from "./errors";
 export {

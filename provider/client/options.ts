@@ -8,7 +8,7 @@ export const GLOBAL_FAX_URL = "https://fax.api.sinch.com";
 /** Sinch's OAuth2 token endpoint. */
 export const DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token";
 
-/** How the client retries: capped exponential backoff with full jitter. */
+/** How the client retries: capped exponential backoff with equal jitter (a random wait between half and all of the step). */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 6. */
   maxRetries?: number;

@@ -2,15 +2,17 @@ import type { SinchFaxClient } from "../client/client";
 import type { Service } from "../client/schemas";
 import { handoffFailureMessage } from "../model/handoff";
 import type { UpdatePlan } from "../model/plan";
-import { isRefusal, waitForHandoff } from "./handoff";
+import { isRefusal } from "../client/errors";
+import { FaxProviderError } from "../errors";
+import { waitForHandoff } from "./handoff";
 
-/** A step of a plan failed; `applied` is the service after the last step that succeeded, if any did. */
-export class StepFailure extends Error {
+/** A step of a plan failed (its error is `cause`); `applied` is the service after the last step that succeeded, if any did. */
+export class StepFailure extends FaxProviderError {
   constructor(
-    override readonly cause: unknown,
+    cause: unknown,
     readonly applied: Service | undefined,
   ) {
-    super((cause as Error)?.message ?? String(cause));
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
   }
 }
 
@@ -48,7 +50,7 @@ export async function applyPlan(
   } catch (e) {
     throw new StepFailure(e, applied);
   }
-  if (!outcome.service) throw new StepFailure(new Error("the service was deleted while waiting for another to become the default"), applied);
+  if (!outcome.service) throw new StepFailure("the service was deleted while waiting for another to become the default", applied);
   latest = outcome.service;
   if (!outcome.timedOut) return latest;
   try {
@@ -57,7 +59,7 @@ export async function applyPlan(
   } catch (e) {
     if (isRefusal(e) && options.demoteRefused === "keep") return latest;
     const cause = isRefusal(e)
-      ? new Error(handoffFailureMessage("demote", latest, outcome.waitedMs, e.sinchMessage ?? e.message))
+      ? new FaxProviderError(handoffFailureMessage("demote", outcome.waitedMs, e.sinchMessage ?? e.message), { cause: e })
       : e;
     throw new StepFailure(cause, applied);
   }

@@ -1,5 +1,6 @@
 import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../config";
+import type { CheckedInputs } from "../model/fields";
 import { decideDiff } from "../model/plan";
 import { isUnconfirmed } from "../model/unconfirmed";
 import { checkInputs } from "../model/validate";
@@ -9,7 +10,7 @@ import { currentSettings } from "../runtime";
 export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
-): Promise<{ inputs: Record<string, unknown>; failures: CheckFailure[] }> {
+): Promise<{ inputs: CheckedInputs; failures: CheckFailure[] }> {
   return checkInputs(news, currentSettings().projectId, missingProjectMessage());
 }
 

@@ -1,5 +1,5 @@
 import type { SinchFaxClient } from "../client/client";
-import { SinchFaxError } from "../client/errors";
+import { isSinchFaxError } from "../client/errors";
 import type { Service } from "../client/schemas";
 import { writableFields, type CheckedInputs, type DesiredFields, type ServiceState } from "../model/fields";
 import { createBody, pickCreated, planUpdate } from "../model/plan";
@@ -9,7 +9,6 @@ import { webhookPassword } from "../model/webhook";
 import { claim, claimedIds, clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
-import { getIfExists } from "./handoff";
 
 /**
  * Creates the service with one POST of every field, then promotes it to
@@ -28,9 +27,8 @@ export async function create(inputs: CheckedInputs): Promise<{ id: string; outs:
     const promoted = await client.updateService(service.id, { defaultForProject: true });
     return { id: service.id, outs: stateOf(promoted, extras) };
   } catch (e) {
-    const error = serviceError(service, e, secrets);
-    const message = `${error.message} (the service was created, but not made the default)`;
-    throw new PartialFailureError(message, service.id, stateOf(service, extras), inputs.__provider);
+    const note = " (the service was created, but not made the default)";
+    throw new PartialFailureError(serviceError(service, e, secrets), service.id, stateOf(service, extras), inputs.__provider, note);
   }
 }
 
@@ -51,7 +49,7 @@ async function postReconciled(client: SinchFaxClient, inputs: CheckedInputs, sec
       claim(service.id);
       return service;
     } catch (e) {
-      if (!(e instanceof SinchFaxError) || !e.outcomeUnknown) throw serviceError({ name: inputs.name }, e, secrets);
+      if (!isSinchFaxError(e) || !e.outcomeUnknown) throw serviceError({ name: inputs.name }, e, secrets);
       let services: Service[];
       try {
         services = await listAll(client);
@@ -75,11 +73,13 @@ function unconfirmed(
   lookupError: unknown,
   secrets: Array<string | undefined>,
 ): PartialFailureError {
-  const cause = `${(postError as Error).message}; looking for the service it may have created failed too: ${(lookupError as Error).message}`;
-  const message =
-    `${serviceError({ name: inputs.name }, cause, secrets).message}. A service named "${inputs.name}" may have been created ` +
-    `in project ${inputs.projectId}. ${RECOVER_ADVICE}`;
-  return new PartialFailureError(message, unconfirmedId(startedAt), unconfirmedState(inputs, startedAt), inputs.__provider);
+  const label = { name: inputs.name };
+  const lookup = serviceError(label, lookupError, secrets).message.slice(describeService(label).length + 2);
+  const note =
+    `; looking for the service it may have created failed too: ${lookup}. ` +
+    `A service named "${inputs.name}" may have been created in project ${inputs.projectId}. ${RECOVER_ADVICE}`;
+  const post = serviceError(label, postError, secrets);
+  return new PartialFailureError(post, unconfirmedId(startedAt), unconfirmedState(inputs, startedAt), inputs.__provider, note);
 }
 
 async function listAll(client: SinchFaxClient): Promise<Service[]> {
@@ -104,7 +104,7 @@ async function adopt(
   let claimed = false;
   let numbers;
   try {
-    target = inputs.adopt === "default" ? await findDefault(client) : await getIfExists(client, inputs.adopt!);
+    target = inputs.adopt === "default" ? await findDefault(client) : await client.findService(inputs.adopt!);
     if (!target) {
       const what = inputs.adopt === "default" ? "the project has no default service" : `no service ${inputs.adopt} exists`;
       throw new Error(`cannot adopt: ${what} in project ${inputs.projectId}`);
@@ -132,7 +132,7 @@ async function adopt(
   } catch (e) {
     const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
     const error = serviceError(target, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error.message, target.id, stateOf(failure.applied, extras), inputs.__provider);
+    if (failure.applied) throw new PartialFailureError(error, target.id, stateOf(failure.applied, extras), inputs.__provider);
     claimedIds.delete(target.id);
     throw error;
   }

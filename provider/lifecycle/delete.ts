@@ -1,14 +1,15 @@
 import type { SinchFaxClient } from "../client/client";
-import { SinchHttpError } from "../client/errors";
+import { isRefusal, isSinchHttpError } from "../client/errors";
 import { writableFields, type ServiceState } from "../model/fields";
 import { handoffFailureMessage } from "../model/handoff";
 import { createBody, createdCandidates, planRelease } from "../model/plan";
 import { isUnconfirmed } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
+import { FaxProviderError } from "../errors";
 import { claimedIds, clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, serviceError } from "./errors";
-import { getIfExists, isRefusal, waitForHandoff } from "./handoff";
+import { waitForHandoff } from "./handoff";
 import { log } from "./log";
 
 /**
@@ -36,16 +37,16 @@ async function deleteService(client: SinchFaxClient, id: string, wasDefault: boo
   try {
     await client.deleteService(id);
   } catch (e) {
-    if (e instanceof SinchHttpError && e.status === 404) return;
+    if (isSinchHttpError(e, 404)) return;
     if (outcome.timedOut && isRefusal(e)) {
-      throw new Error(handoffFailureMessage("delete", outcome.service, outcome.waitedMs, e.sinchMessage ?? e.message));
+      throw new FaxProviderError(handoffFailureMessage("delete", outcome.waitedMs, e.sinchMessage ?? e.message), { cause: e });
     }
     throw e;
   }
 }
 
 async function release(client: SinchFaxClient, id: string, props: ServiceState): Promise<void> {
-  const current = await getIfExists(client, id);
+  const current = await client.findService(id);
   if (!current || !props.originalSettings) return;
   const plan = planRelease(writableFields(current), props.originalSettings);
   // A default that nobody takes over stays the default: the project keeps one.

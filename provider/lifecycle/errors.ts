@@ -1,5 +1,26 @@
-import { currentSettings } from "../runtime";
+import { isSinchFaxError, isSinchHttpError } from "../client/errors";
+import { FaxProviderError } from "../errors";
 import type { ServiceState } from "../model/fields";
+import { currentSettings } from "../runtime";
+
+/**
+ * An operation on one fax service failed. The message names the service, the
+ * call and Sinch's message; `status` and `call` say what Sinch answered to
+ * what; `cause` is the client's error. Every secret the provider knows (the
+ * key secret, webhook passwords) is removed from all of them.
+ */
+export class ServiceError extends FaxProviderError {
+  /** Sinch's HTTP status, when Sinch answered with an error. */
+  readonly status: number | undefined;
+  /** The call that failed (`PATCH /v3/projects/…/services/…`), when a call failed. */
+  readonly call: string | undefined;
+
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.status = isSinchHttpError(cause) ? cause.status : undefined;
+    this.call = isSinchFaxError(cause) ? `${cause.method} ${cause.path}` : undefined;
+  }
+}
 
 /**
  * A create or update that applied some of its calls before failing. The
@@ -8,48 +29,54 @@ import type { ServiceState } from "../model/fields";
  * Those properties become the resource's whole state, so they carry the
  * serialized provider too, without which refresh and destroy cannot run.
  */
-export class PartialFailureError extends Error {
+export class PartialFailureError extends ServiceError {
   readonly reasons: string[];
   readonly properties: Record<string, unknown>;
 
   constructor(
-    message: string,
+    error: ServiceError,
     readonly id: string,
     state: ServiceState,
     provider: unknown,
+    /** What was applied, added to the message. */
+    note = "",
   ) {
-    super(message);
-    this.name = "PartialFailureError";
-    this.reasons = [message];
+    super(`${error.message}${note}`, error.cause);
+    this.reasons = [this.message];
     this.properties = { ...state, __provider: provider };
   }
 }
 
+/** True for an error that records a partial failure. */
+export function isPartialFailure(error: unknown): error is PartialFailureError {
+  return error instanceof PartialFailureError;
+}
+
 /** How a service is named in messages: its name and, once known, its id. */
-export function describeService(service: { id?: string; name?: unknown }): string {
+export function describeService(service: { id?: string | undefined; name?: unknown }): string {
   const name = typeof service.name === "string" ? `"${service.name}"` : "(unnamed)";
   return service.id ? `Fax service ${name} (${service.id})` : `Fax service ${name}`;
 }
 
 /**
- * Prefixes an error with the service it concerns, and removes every secret
- * the provider knows (the key secret, webhook passwords) from its text.
+ * The error of an operation on a service: its message prefixed with the
+ * service, with every secret the provider knows removed. The error it wraps
+ * is kept as `cause`: the client's errors never hold a credential (they mask
+ * any in what Sinch says).
  */
 export function serviceError(
-  service: { id?: string; name?: unknown },
+  service: { id?: string | undefined; name?: unknown },
   error: unknown,
   secrets: Array<string | undefined> = [],
-): Error {
-  const message = `${describeService(service)}: ${(error as Error)?.message ?? String(error)}`;
-  const wrapped = new Error(redact(message, secrets));
-  wrapped.name = (error as Error)?.name ?? "Error";
-  return wrapped;
+): ServiceError {
+  const text = error instanceof Error ? error.message : String(error);
+  return new ServiceError(redact(`${describeService(service)}: ${text}`, [currentSettings().keySecret, ...secrets]), error);
 }
 
 /** Replaces known secrets in a text with `[secret]`. */
-export function redact(text: string, secrets: Array<string | undefined> = []): string {
+export function redact(text: string, secrets: Array<string | undefined>): string {
   let out = text;
-  for (const secret of [currentSettings().keySecret, ...secrets]) {
+  for (const secret of secrets) {
     if (secret && secret.length >= 3) out = out.split(secret).join("[secret]");
   }
   return out;

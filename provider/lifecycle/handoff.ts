@@ -1,5 +1,4 @@
 import type { SinchFaxClient } from "../client/client";
-import { SinchHttpError } from "../client/errors";
 import type { Service } from "../client/schemas";
 import { handoffStep } from "../model/handoff";
 import { currentSettings } from "../runtime";
@@ -22,28 +21,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function waitForHandoff(client: SinchFaxClient, id: string, latest?: Service): Promise<HandoffOutcome> {
   const { handoffTimeoutMs, handoffPollMs } = currentSettings();
   const started = Date.now();
-  let service: Service | undefined = latest ?? (await getIfExists(client, id));
+  let service: Service | undefined = latest ?? (await client.findService(id));
   for (;;) {
     if (!service) return { timedOut: false, waitedMs: Date.now() - started };
     const waited = Date.now() - started;
     const step = handoffStep(service.defaultForProject, waited, handoffTimeoutMs);
     if (step !== "wait") return { service, timedOut: step === "timed-out", waitedMs: waited };
     await sleep(Math.min(handoffPollMs, handoffTimeoutMs - waited));
-    service = await getIfExists(client, id);
+    service = await client.findService(id);
   }
-}
-
-/** GET a service; undefined when it is gone. */
-export async function getIfExists(client: SinchFaxClient, id: string): Promise<Service | undefined> {
-  try {
-    return await client.getService(id);
-  } catch (e) {
-    if (e instanceof SinchHttpError && e.status === 404) return undefined;
-    throw e;
-  }
-}
-
-/** True for Sinch refusing a request on its merits (a 4xx other than 401/404/429). */
-export function isRefusal(error: unknown): error is SinchHttpError {
-  return error instanceof SinchHttpError && error.status >= 400 && error.status < 500 && ![401, 404, 429].includes(error.status);
 }

@@ -4,7 +4,6 @@ import { isUnconfirmed } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
 import { clientFor } from "../runtime";
 import { serviceError } from "./errors";
-import { getIfExists } from "./handoff";
 
 /**
  * Refresh: one GET of the service and the pages of its numbers. A service that
@@ -29,7 +28,7 @@ export async function read(
   }
   const client = clientFor(props.projectId);
   try {
-    const service = await getIfExists(client, serviceId);
+    const service = await client.findService(serviceId);
     if (!service) return {};
     const numbers = numbersOf(await client.listNumbers(serviceId));
     const state = stateOf(service, {

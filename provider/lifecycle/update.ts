@@ -16,7 +16,7 @@ import { PartialFailureError, serviceError } from "./errors";
 export async function update(id: string, olds: ServiceState, news: CheckedInputs): Promise<{ outs: ServiceState }> {
   const secrets = [webhookPassword(news.incomingWebhookUrl), webhookPassword(olds.incomingWebhookUrl)];
   if (isUnconfirmed(id)) {
-    throw serviceError({ name: news.name }, new Error(`its creation was never confirmed (placeholder id ${id}). ${RECOVER_ADVICE}`), secrets);
+    throw serviceError({ name: news.name }, `its creation was never confirmed (placeholder id ${id}). ${RECOVER_ADVICE}`, secrets);
   }
   const extras = {
     projectId: olds.projectId,
@@ -32,7 +32,7 @@ export async function update(id: string, olds: ServiceState, news: CheckedInputs
   } catch (e) {
     const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
     const error = serviceError({ id, name: news.name }, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error.message, id, stateOf(failure.applied, extras), news.__provider);
+    if (failure.applied) throw new PartialFailureError(error, id, stateOf(failure.applied, extras), news.__provider);
     throw error;
   }
 }

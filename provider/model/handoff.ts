@@ -14,18 +14,15 @@ export function handoffStep(stillDefault: boolean, elapsedMs: number, timeoutMs:
 /** What was being done when the handoff ran out of time. */
 export type HandoffPurpose = "demote" | "delete";
 
-/** The error when Sinch refuses to leave the project without a default; it names the ways out. */
-export function handoffFailureMessage(
-  purpose: HandoffPurpose,
-  service: { id: string; name?: string },
-  waitedMs: number,
-  sinchMessage: string,
-): string {
-  const who = `Fax service "${service.name ?? service.id}" (${service.id})`;
+/**
+ * The error when Sinch refuses to leave the project without a default; it
+ * names the ways out. The caller prefixes the service it concerns.
+ */
+export function handoffFailureMessage(purpose: HandoffPurpose, waitedMs: number, sinchMessage: string): string {
   const waited = `${Math.round(waitedMs / 1000)}s`;
   const action = purpose === "demote" ? "stop being" : "be deleted while it is";
   return (
-    `${who} cannot ${action} the project's default service: no other service was promoted within ${waited}, ` +
+    `it cannot ${action} the project's default service: no other service was promoted within ${waited}, ` +
     `and Sinch requires a default (${sinchMessage}). Ways out: set defaultForProject: true on another FaxService ` +
     "in this stack and run `pulumi up`; or promote another service in the Sinch dashboard and retry; " +
     (purpose === "demote"

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
-import { DEFAULTS, isUnknown, type WritableField } from "./fields";
+import { DEFAULTS, isUnknown, type CheckedInputs, type WritableField } from "./fields";
 import { closestName } from "./suggest";
 import { isMasked, maskWebhook } from "./webhook";
 
@@ -86,7 +86,7 @@ export function checkInputs(
   news: Record<string, unknown>,
   configuredProjectId: string | undefined,
   missingProject: string,
-): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+): { inputs: CheckedInputs; failures: InputFailure[] } {
   const failures: InputFailure[] = [];
   const inputs: Record<string, unknown> = {};
   for (const [property, value] of Object.entries(news)) {
@@ -115,7 +115,9 @@ export function checkInputs(
     if (configuredProjectId) inputs.projectId = configuredProjectId;
     else failures.push({ property: "projectId", reason: missingProject });
   }
-  return { inputs, failures };
+  // Complete once there are no failures (the engine goes no further otherwise); in a
+  // preview, a field may still hold the engine's unknown-value placeholder.
+  return { inputs: inputs as CheckedInputs, failures };
 }
 
 /** A value as messages show it: short, and never with a password. */

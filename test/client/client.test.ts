@@ -1,4 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
+  isRefusal,
+  isSinchFaxError,
+  isSinchHttpError,
   SinchFaxClient,
   SinchHttpError,
   SinchNetworkError,
@@ -215,5 +220,46 @@ describe("client OAuth2", () => {
     const error = await client.listServicesPage(1).catch((e) => e);
     expect(error).toMatchObject({ status: 401, method: "POST", path: "/oauth2/token" });
     expect(error.message).not.toContain("wrong");
+  });
+});
+
+describe("client errors", () => {
+  test("keep their kind, name, call and cause; never a credential, even one Sinch quotes back", async () => {
+    const secret = "key-secret-9f8e";
+    const server = createServer((_req, res) => {
+      res.writeHead(422, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          code: 422,
+          status: "INVALID_ARGUMENT",
+          message: `incomingWebhookUrl https://bot:hook-pw-7@hooks.example/in is unreachable; key ${secret}`,
+          details: [{ type: "BadRequest", fieldViolations: [{ field: "incomingWebhookUrl", description: "ftp://bot:hook-pw-7@x refused" }] }],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const client = new SinchFaxClient({ projectId: "p", keyId: "k", keySecret: secret, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const error = await client.updateService("01ARZ3NDEKTSV4RRFFQ69G5FAV", { name: "x" }).catch((e) => e);
+      expect(isSinchHttpError(error, 422)).toBe(true);
+      expect(isSinchFaxError(error)).toBe(true);
+      expect(error).toMatchObject({ name: "SinchHttpError", method: "PATCH", outcomeUnknown: false, statusName: "INVALID_ARGUMENT" });
+      const all = `${error.message}${error.stack}${error.sinchMessage}${JSON.stringify(error.fieldViolations)}`;
+      expect(all).not.toContain("hook-pw-7");
+      expect(all).not.toContain(secret);
+      expect(error.sinchMessage).toContain("https://bot:***@hooks.example/in");
+      expect(error.fieldViolations[0].description).toBe("ftp://bot:***@x refused");
+      expect(isRefusal(error)).toBe(true);
+    } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test("outcomeUnknown is set when the error is made, and the network error is the cause", () => {
+    const cause = new Error("socket hang up");
+    const error = new SinchNetworkError({ method: "POST", path: "/x", detail: "socket hang up", outcomeUnknown: true, cause });
+    expect(error).toMatchObject({ name: "SinchNetworkError", outcomeUnknown: true, cause });
+    expect(new SinchTimeoutError({ method: "GET", path: "/x", timeoutMs: 5 })).toMatchObject({ name: "SinchTimeoutError", outcomeUnknown: false });
   });
 });

@@ -48,7 +48,8 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     if (policy === "strict") {
       const error = await result.catch((e) => e);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
-      expect(error.message).toContain(`Fax service "Alone" (${a.id}) cannot stop being the project's default service`);
+      expect(error.message).toContain(`Fax service "Alone" (${a.id}): it cannot stop being the project's default service`);
+      expect(error.message.split("Fax service").length).toBe(2); // the label once, not twice
       expect(error.message).toContain("set defaultForProject: true on another FaxService");
       // The field change was applied before the wait, and the error records it.
       expect(error.id).toBe(a.id);
@@ -79,7 +80,8 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     const result = lifecycle.remove(a.id, a.outs);
     if (policy === "strict") {
       const error = await result.catch((e) => e);
-      expect(error.message).toContain(`Fax service "Last" (${a.id}) cannot be deleted while it is the project's default service`);
+      expect(error.message).toContain(`Fax service "Last" (${a.id}): it cannot be deleted while it is the project's default service`);
+      expect(error.message.split("Fax service").length).toBe(2);
       expect(error.message).toContain("pulumi state delete");
       expect(emulator.store.getService(emulator.projectId, a.id)).toBeDefined();
     } else {

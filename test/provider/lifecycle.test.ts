@@ -1,6 +1,8 @@
 import { startEmulator, type Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/lifecycle";
 import { DEFAULTS } from "../../provider/model/fields";
+import { isSinchHttpError, SinchHttpError } from "../../provider/client";
+import { ServiceError, serviceError } from "../../provider/lifecycle/errors";
 import { resetRuntime } from "../../provider/runtime";
 import { checkRequestsConform } from "../helpers/conformance";
 import { calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
@@ -221,6 +223,25 @@ describe("provider lifecycle against the emulator", () => {
     const error = await lifecycle.update(id, outs, await checked({ name: "Err", incomingWebhookUrl: "https://u:topsecret2@hooks.example/in" })).catch((e) => e);
     expect(error.message).toBe(`Fax service "Err" (${id}): PATCH /v3/projects/${emulator.projectId}/services/${id} failed with HTTP 500 INTERNAL: Internal error`);
     for (const secret of ["topsecret", emulator.keySecret]) expect(`${error.message}${error.stack}`).not.toContain(secret);
+    // The error keeps its kind, Sinch's status, the call and the client's error as its cause.
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({ name: "ServiceError", status: 500, call: `PATCH /v3/projects/${emulator.projectId}/services/${id}` });
+    expect(isSinchHttpError(error.cause, 500)).toBe(true);
+    expect(error.cause).toMatchObject({ name: "SinchHttpError", outcomeUnknown: false });
+  });
+
+  test("a secret the provider knows is removed from the message of a service's error", () => {
+    const sinch = new SinchHttpError({
+      method: "PATCH",
+      path: "/v3/projects/p/services/s",
+      status: 422,
+      sinchMessage: `incomingWebhookUrl https://u:echoed-pw@hooks.example/in is unreachable (key ${emulator.keySecret})`,
+    });
+    const error = serviceError({ id: "s", name: "Echo" }, sinch, ["echoed-pw"]);
+    expect(error).toMatchObject({ name: "ServiceError", status: 422, call: "PATCH /v3/projects/p/services/s" });
+    expect(error.cause).toBe(sinch);
+    for (const secret of ["echoed-pw", emulator.keySecret]) expect(`${error.message}${error.stack}`).not.toContain(secret);
+    expect(error.message).toContain("https://u:[secret]@hooks.example/in");
   });
 
   test("missing credentials fail with one message naming the config keys and variables", async () => {
