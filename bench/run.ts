@@ -13,8 +13,8 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startEmulator, type Emulator } from "../emulator";
-import { emulatorConfig, localStack, type LocalStack } from "../scripts/lib/local-stack";
+import { type Emulator, startEmulator } from "../emulator";
+import { emulatorConfig, type LocalStack, localStack } from "../scripts/lib/local-stack";
 import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
@@ -45,7 +45,9 @@ async function measure(emulator: Emulator, op: string, run: () => Promise<unknow
   const byKind: Record<string, number> = {};
   for (const r of emulator.requests) byKind[`${r.method} ${r.operation}`] = (byKind[`${r.method} ${r.operation}`] ?? 0) + 1;
   const result = { op, ms, requests: emulator.requests.length, byKind, providerMiB: memory.stop() };
-  console.log(`  ${op.padEnd(16)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${String(result.requests).padStart(4)} requests  provider ${result.providerMiB} MiB`);
+  console.log(
+    `  ${op.padEnd(16)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${String(result.requests).padStart(4)} requests  provider ${result.providerMiB} MiB`,
+  );
   return result;
 }
 
@@ -75,7 +77,10 @@ async function runVariant(variant: string, n: number): Promise<VariantResult> {
     const ops = [await measure(emulator, "up (create)", () => stack.up())];
     const raw = rawState();
     const resources = JSON.parse(raw).checkpoint.latest.resources.filter((r: { inputs?: { __provider?: string } }) => r.inputs?.__provider);
-    const providerBytes = resources.reduce((sum: number, r: { inputs: { __provider: string } }) => sum + Buffer.byteLength(r.inputs.__provider), 0);
+    const providerBytes = resources.reduce(
+      (sum: number, r: { inputs: { __provider: string } }) => sum + Buffer.byteLength(r.inputs.__provider),
+      0,
+    );
     ops.push(await median(emulator, "preview (no-op)", () => stack.preview()));
     ops.push(await median(emulator, "up (no-op)", () => stack.up()));
     ops.push(await median(emulator, "refresh", () => stack.refresh()));

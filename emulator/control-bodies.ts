@@ -58,7 +58,10 @@ export const numberBody = z.strictObject({
   serviceId: text,
   phoneNumber: z.string().regex(/^\+[1-9]\d{1,14}$/, "must be in E.164 format"),
   permissions: z.enum(["both", "send", "receive"]).default("both"),
-  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").default("US"),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+    .default("US"),
   suspended: z.boolean().default(false),
   note: z.string().max(500).optional(),
 });

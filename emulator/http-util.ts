@@ -52,12 +52,7 @@ const STATUS_NAMES: Record<number, string> = {
 };
 
 /** An error reply in the shape of the OpenAPI `Error` schema. */
-export function errorReply(
-  status: number,
-  message: string,
-  violations?: FieldViolation[],
-  headers?: Record<string, string>,
-): Reply {
+export function errorReply(status: number, message: string, violations?: FieldViolation[], headers?: Record<string, string>): Reply {
   const body: Record<string, unknown> = {
     code: status,
     status: STATUS_NAMES[status] ?? "UNKNOWN",

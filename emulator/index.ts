@@ -2,7 +2,8 @@
  * A local emulator of the Sinch Fax API v3 services endpoints, for demos,
  * tests and offline pipelines. See `startEmulator`.
  */
-export { startEmulator, Emulator, type EmulatorOptions, type LoggedRequest } from "./server";
-export type { FaultRule, FaultCounts, Operation, ErrorBodyShape } from "./faults";
-export type { DefaultPolicy, DefaultHistoryEntry, ProjectKey, StoredNumber } from "./store";
+
+export type { ErrorBodyShape, FaultCounts, FaultRule, Operation } from "./faults";
+export { Emulator, type EmulatorOptions, type LoggedRequest, startEmulator } from "./server";
 export type { StoredService } from "./service-rules";
+export type { DefaultHistoryEntry, DefaultPolicy, ProjectKey, StoredNumber } from "./store";

@@ -1,6 +1,6 @@
-import { STATUS_CODES, type IncomingMessage } from "node:http";
+import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { errorReply, serialize, type Reply } from "./http-util";
+import { errorReply, type Reply, serialize } from "./http-util";
 
 /** How long a refused client may keep sending before its connection is cut. */
 const LINGER_MS = 10_000;
@@ -22,7 +22,13 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
     return;
   }
   const status =
-    error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW" ? 413 : 400;
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? 431
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? 408
+        : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
+          ? 413
+          : 400;
   sendOnSocket(socket, errorReply(status, `The request is not valid HTTP/1.1 (${error.code ?? "parse error"})`));
 }
 

@@ -3,16 +3,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Authenticator } from "./auth";
+import { hasMediaType, readBody, sendTooLarge } from "./body";
 import { checkControlAccess, isLoopback } from "./control-access";
 import { handleControl } from "./control-api";
-import { hasMediaType, readBody, sendTooLarge } from "./body";
-import { FaultInjector, RateLimiter, injectedError, type FaultOutcome } from "./faults";
-import { errorReply, send, type Reply } from "./http-util";
+import { FaultInjector, type FaultOutcome, injectedError, type RateLimiter } from "./faults";
+import { errorReply, type Reply, send } from "./http-util";
+import type { EmulatorOptions, LoggedRequest } from "./options";
 import { answerClientError, answerConnect } from "./raw-socket";
 import { matchServices, operationOf, parseTarget, pickHandler } from "./routes";
 import type * as api from "./services-api";
-import type { EmulatorOptions, LoggedRequest } from "./options";
-import { Store, type ProjectKey } from "./store";
+import { type ProjectKey, Store } from "./store";
 
 export type { EmulatorOptions, LoggedRequest } from "./options";
 
@@ -149,16 +149,16 @@ export class Emulator {
     if (limited && !limited.ok) {
       entry.fault = "rateLimited";
       this.faults.counts.rateLimited++;
-      const headers = this.rateLimit!.retryAfter
-        ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) }
-        : undefined;
+      const headers = this.rateLimit!.retryAfter ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) } : undefined;
       finish(429);
       send(res, errorReply(429, "Too many requests", undefined, headers));
       return;
     }
 
     const { latencyMs, outcome } =
-      entry.operation === "unknown" ? { latencyMs: 0, outcome: { kind: "none" } as FaultOutcome } : this.faults.decide(entry.operation, entry.method);
+      entry.operation === "unknown"
+        ? { latencyMs: 0, outcome: { kind: "none" } as FaultOutcome }
+        : this.faults.decide(entry.operation, entry.method);
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     if (outcome.kind === "drop") {
       entry.fault = "drop";

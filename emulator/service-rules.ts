@@ -32,13 +32,10 @@ function oneOf(values: string[]): Rule {
 
 function integerIn(min: number, max: number): Rule {
   return (v) =>
-    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
-      ? undefined
-      : `must be an integer from ${min} to ${max}`;
+    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? undefined : `must be an integer from ${min} to ${max}`;
 }
 
-const name: Rule = (v) =>
-  typeof v !== "string" ? "must be a string" : v.length > 60 ? "must be at most 60 characters" : undefined;
+const name: Rule = (v) => (typeof v !== "string" ? "must be a string" : v.length > 60 ? "must be at most 60 characters" : undefined);
 
 const url: Rule = (v) => {
   if (typeof v !== "string") return "must be a string";
@@ -50,11 +47,9 @@ const url: Rule = (v) => {
   }
 };
 
-const e164: Rule = (v) =>
-  typeof v === "string" && /^\+[1-9]\d{1,14}$/.test(v) ? undefined : "must be a phone number in E.164 format";
+const e164: Rule = (v) => (typeof v === "string" && /^\+[1-9]\d{1,14}$/.test(v) ? undefined : "must be a phone number in E.164 format");
 
-const ulidRule: Rule = (v) =>
-  typeof v === "string" && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v) ? undefined : "must be a ULID";
+const ulidRule: Rule = (v) => (typeof v === "string" && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v) ? undefined : "must be a ULID");
 
 /**
  * The writable fields: their rule and the documented default. A field without

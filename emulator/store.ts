@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { EmulatorError } from "./errors";
 import { applyFields, newService, type StoredService } from "./service-rules";
 import { ulid } from "./ulid";
-import { EmulatorError } from "./errors";
 
 /** How the emulator enforces `defaultForProject` (see the reference's assumption). */
 export type DefaultPolicy = "strict" | "lenient";
@@ -134,8 +134,7 @@ export class Store {
   deleteService(projectId: string, service: StoredService, cause: string): void {
     if (service.defaultForProject && this.policy === "strict") {
       throw new PolicyViolation(
-        `Service ${service.id} is the project's default service and cannot be deleted. ` +
-          "Promote another service to default first.",
+        `Service ${service.id} is the project's default service and cannot be deleted. ` + "Promote another service to default first.",
       );
     }
     const project = this.project(projectId);

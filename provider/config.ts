@@ -35,7 +35,6 @@ export interface ProviderSettings {
   maxRetries?: number;
 }
 
-
 /** How to set a setting, for error messages. */
 export function howToSet(name: SettingName): string {
   const { config, env } = SETTING_SOURCES[name];
@@ -44,10 +43,7 @@ export function howToSet(name: SettingName): string {
 }
 
 /** Reads every setting: stack config first, then the environment. */
-export function readSettings(
-  config: (key: string) => string | undefined,
-  env: Record<string, string | undefined>,
-): ProviderSettings {
+export function readSettings(config: (key: string) => string | undefined, env: Record<string, string | undefined>): ProviderSettings {
   const get = (name: SettingName) => {
     const value = config(SETTING_SOURCES[name].config) ?? env[SETTING_SOURCES[name].env];
     return value === undefined || value.trim() === "" ? undefined : value.trim();
@@ -102,7 +98,8 @@ export function clientOptions(settings: ProviderSettings, projectId: string): Si
 function seconds(value: string | undefined, name: SettingName): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new SettingsError(`Sinch ${name} must be a number of seconds, not "${value}" (${howToSet(name)})`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new SettingsError(`Sinch ${name} must be a number of seconds, not "${value}" (${howToSet(name)})`);
   return Math.round(n * 1000);
 }
 

@@ -4,9 +4,10 @@
  * `FaxService` is the resource; the typed client of the services endpoints is
  * exported too. The emulator lives at `pulumi-sinch-fax/emulator`.
  */
-export { FaxService, type FaxServiceArgs } from "./resource";
-export type { NumberState as FaxServiceNumber } from "./model/fields";
-export { SETTING_SOURCES } from "./config";
-export { FaxProviderError, SettingsError, isFaxProviderError } from "./errors";
-export { ServiceError, PartialFailureError, isPartialFailure } from "./lifecycle/errors";
+
 export * from "./client";
+export { SETTING_SOURCES } from "./config";
+export { FaxProviderError, isFaxProviderError, SettingsError } from "./errors";
+export { isPartialFailure, PartialFailureError, ServiceError } from "./lifecycle/errors";
+export type { NumberState as FaxServiceNumber } from "./model/fields";
+export { FaxService, type FaxServiceArgs } from "./resource";

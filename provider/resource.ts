@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+
 import faxServiceProvider = require("./dynamic-provider");
-import { WRITABLE_FIELDS, type DesiredFields, type NumberState } from "./model/fields";
+
+import { type DesiredFields, type NumberState, WRITABLE_FIELDS } from "./model/fields";
 import { hasCredentials } from "./model/webhook";
 
 /** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. */

@@ -1,5 +1,5 @@
 import { SinchFaxClient } from "./client/client";
-import { clientOptions, readSettings, type ProviderSettings } from "./config";
+import { clientOptions, type ProviderSettings, readSettings } from "./config";
 
 /**
  * Process-wide state of the provider: its settings and one shared client

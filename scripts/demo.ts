@@ -7,8 +7,8 @@
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { LocalWorkspace, type EngineEvent, type Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type Emulator } from "../emulator";
+import { type EngineEvent, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { type Emulator, startEmulator } from "../emulator";
 import { SinchFaxClient } from "../provider/client";
 
 const ROOT = resolve(__dirname, "..");
@@ -24,7 +24,9 @@ function printer(): (e: EngineEvent) => void {
     if (pre && pre.op !== "same" && !pre.type.startsWith("pulumi:providers:")) {
       const name = pre.urn.split("::").pop();
       const kind = pre.type.split(":").pop();
-      console.log(`  ${SYMBOLS[pre.op] ?? " "} ${pre.op.padEnd(8)} ${kind} ${name}${e.resourcePreEvent!.planning ? dim(" (planned)") : ""}`);
+      console.log(
+        `  ${SYMBOLS[pre.op] ?? " "} ${pre.op.padEnd(8)} ${kind} ${name}${e.resourcePreEvent!.planning ? dim(" (planned)") : ""}`,
+      );
     }
     const out = e.resOutputsEvent?.metadata;
     if (out && out.op === "update" && out.type.endsWith(":FaxService") && out.old && out.new) {
@@ -36,14 +38,19 @@ function printer(): (e: EngineEvent) => void {
     }
     const diag = e.diagnosticEvent;
     if (diag && (diag.severity === "error" || diag.severity === "warning")) console.log(`  ${diag.severity}: ${diag.message.trim()}`);
-    if (e.summaryEvent) console.log(dim(`  summary: ${JSON.stringify(e.summaryEvent.resourceChanges)} in ${e.summaryEvent.durationSeconds}s`));
+    if (e.summaryEvent)
+      console.log(dim(`  summary: ${JSON.stringify(e.summaryEvent.resourceChanges)} in ${e.summaryEvent.durationSeconds}s`));
   };
 }
 
 function requestCounts(emulator: Emulator): string {
   const counts: Record<string, number> = {};
   for (const r of emulator.requests) counts[`${r.method} ${r.operation}`] = (counts[`${r.method} ${r.operation}`] ?? 0) + 1;
-  return Object.entries(counts).map(([k, v]) => `${v}× ${k}`).join(", ") || "none";
+  return (
+    Object.entries(counts)
+      .map(([k, v]) => `${v}× ${k}`)
+      .join(", ") || "none"
+  );
 }
 
 async function main(): Promise<void> {
@@ -94,7 +101,12 @@ async function main(): Promise<void> {
     console.log(dim(`  ${emulator.store.listServices(emulator.projectId).length} services after the restart`));
 
     console.log(bold("\n== an out-of-band edit"));
-    const client = new SinchFaxClient({ projectId: emulator.projectId, keyId: emulator.keyId, keySecret: emulator.keySecret, baseUrl: emulator.url });
+    const client = new SinchFaxClient({
+      projectId: emulator.projectId,
+      keyId: emulator.keyId,
+      keySecret: emulator.keySecret,
+      baseUrl: emulator.url,
+    });
     const outbound = (await stack.outputs()).outboundServiceId.value as string;
     await client.updateService(outbound, { numberOfRetries: 0, resolution: "FINE" });
     client.close();

@@ -53,8 +53,13 @@ export function markdown(results: VariantResult[], throughput: ThroughputResult[
     for (const op of ours.ops) {
       const base = floor.ops.find((o) => o.op === op.op)!;
       const old = noop.ops.find((o) => o.op === op.op)!;
-      const kinds = Object.entries(op.byKind).map(([k, v]) => `${v} ${k}`).join(", ") || "none";
-      lines.push(`| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${secs(old.ms)} | ${ratio(op.ms, old.ms)} | ${op.requests} (${kinds}) | ${op.providerMiB} |`);
+      const kinds =
+        Object.entries(op.byKind)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ") || "none";
+      lines.push(
+        `| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${secs(old.ms)} | ${ratio(op.ms, old.ms)} | ${op.requests} (${kinds}) | ${op.providerMiB} |`,
+      );
     }
     const kib = (r: VariantResult) => (r.stateBytes / 1024).toFixed(0);
     lines.push(
@@ -65,25 +70,45 @@ export function markdown(results: VariantResult[], throughput: ThroughputResult[
     );
   }
   const befores = [
-    ["faxes-legacy-provider", "the serialized provider: an object literal of seven functions (before) or one require() of the package's handler (after)"],
+    [
+      "faxes-legacy-provider",
+      "the serialized provider: an object literal of seven functions (before) or one require() of the package's handler (after)",
+    ],
     ["faxes-full-stack-traces", "registering a resource: with Pulumi's per-promise debug stack traces (before) or without them (after)"],
   ] as const;
   for (const [variant, what] of befores) {
     const before = results.find((r) => r.variant === variant);
     const after = before && results.find((r) => r.variant === "faxes" && r.n === before.n);
     if (!before || !after) continue;
-    lines.push(`### Before and after: ${what} (${before.n} services, same run)`, "", "| | `__provider` bytes per resource | state file (KiB) | up (create) (s) | preview (no-op) (s) | up (no-op) (s) |", "|---|---|---|---|---|---|");
-    for (const [label, r] of [["before", before], ["after", after]] as const) {
+    lines.push(
+      `### Before and after: ${what} (${before.n} services, same run)`,
+      "",
+      "| | `__provider` bytes per resource | state file (KiB) | up (create) (s) | preview (no-op) (s) | up (no-op) (s) |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const [label, r] of [
+      ["before", before],
+      ["after", after],
+    ] as const) {
       const op = (name: string) => secs(r.ops.find((o) => o.op === name)!.ms);
-      lines.push(`| ${label} | ${r.providerBytesPerResource} | ${(r.stateBytes / 1024).toFixed(0)} | ${op("up (create)")} | ${op("preview (no-op)")} | ${op("up (no-op)")} |`);
+      lines.push(
+        `| ${label} | ${r.providerBytesPerResource} | ${(r.stateBytes / 1024).toFixed(0)} | ${op("up (create)")} | ${op("preview (no-op)")} | ${op("up (no-op)")} |`,
+      );
     }
     lines.push("");
   }
   if (throughput.length > 0) {
-    lines.push("### Throughput under a rate limit", "", "| limit (req/s) | services | up (s) | minimum N/R (s) | ratio to N/R | ratio to max(N/R, engine) | 429s | created |", "|---|---|---|---|---|---|---|---|");
+    lines.push(
+      "### Throughput under a rate limit",
+      "",
+      "| limit (req/s) | services | up (s) | minimum N/R (s) | ratio to N/R | ratio to max(N/R, engine) | 429s | created |",
+      "|---|---|---|---|---|---|---|---|",
+    );
     for (const t of throughput) {
       const bound = Math.max(t.minimumMs, t.engineMs);
-      lines.push(`| ${t.rate} | ${t.n} | ${secs(t.ms)} | ${secs(t.minimumMs)} | ${ratio(t.ms, t.minimumMs)} | ${ratio(t.ms, bound)} | ${t.throttled} | ${t.created} |`);
+      lines.push(
+        `| ${t.rate} | ${t.n} | ${secs(t.ms)} | ${secs(t.minimumMs)} | ${ratio(t.ms, t.minimumMs)} | ${ratio(t.ms, bound)} | ${t.throttled} | ${t.created} |`,
+      );
     }
     lines.push("", "The engine column is the floor's `up` of the same number of resources, measured in the same run.", "");
   }
@@ -96,9 +121,11 @@ export function chart(results: VariantResult[], throughput: ThroughputResult[]):
   for (const ours of results.filter((r) => r.variant === "faxes")) {
     const floor = results.find((r) => r.n === ours.n && r.variant === "floor");
     if (!floor) continue;
-    for (const op of ours.ops) bars.push({ group: `${ours.n} services`, label: op.op, value: op.ms / floor.ops.find((o) => o.op === op.op)!.ms });
+    for (const op of ours.ops)
+      bars.push({ group: `${ours.n} services`, label: op.op, value: op.ms / floor.ops.find((o) => o.op === op.op)!.ms });
   }
-  for (const t of throughput) bars.push({ group: "rate-limited up", label: `${t.rate} req/s`, value: t.ms / Math.max(t.minimumMs, t.engineMs) });
+  for (const t of throughput)
+    bars.push({ group: "rate-limited up", label: `${t.rate} req/s`, value: t.ms / Math.max(t.minimumMs, t.engineMs) });
   const width = Math.max(960, 60 + bars.length * 34 + 40);
   const height = 440;
   const top = 60;
@@ -121,7 +148,9 @@ export function chart(results: VariantResult[], throughput: ThroughputResult[]):
       parts.push(`<text x="${x}" y="${top + plot + 70}" font-weight="bold">${bar.group}</text>`);
       lastGroup = bar.group;
     }
-    parts.push(`<rect x="${x}" y="${y(bar.value)}" width="26" height="${top + plot - y(bar.value)}" fill="${bar.group.startsWith("rate") ? "#5a8" : "#48c"}"/>`);
+    parts.push(
+      `<rect x="${x}" y="${y(bar.value)}" width="26" height="${top + plot - y(bar.value)}" fill="${bar.group.startsWith("rate") ? "#5a8" : "#48c"}"/>`,
+    );
     parts.push(`<text x="${x + 13}" y="${y(bar.value) - 4}" text-anchor="middle" font-size="9">${bar.value.toFixed(2)}</text>`);
     parts.push(`<text transform="translate(${x + 16},${top + plot + 6}) rotate(55)" font-size="9">${bar.label}</text>`);
     x += 34;

@@ -5,9 +5,10 @@
  * exactly the declared services, that a preview shows no changes, and that the
  * project always had exactly one default.
  */
+
+import { type Emulator, type FaultCounts, type FaultRule, type StoredService, startEmulator } from "../../emulator";
 import { seededRandom } from "../../emulator/faults";
-import { startEmulator, type Emulator, type FaultCounts, type FaultRule, type StoredService } from "../../emulator";
-import { emulatorConfig, localStack, type LocalStack } from "../../scripts/lib/local-stack";
+import { emulatorConfig, type LocalStack, localStack } from "../../scripts/lib/local-stack";
 
 /** The soak's size and seed. */
 export interface SoakOptions {
@@ -84,12 +85,25 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         problems.push(`${name} failed: ${(e as Error).message.split("\n").slice(0, 3).join(" ")}`);
       }
       if (problems.length === 0) problems.push(...(await check()));
-      const result = { step: name, ms: Date.now() - t, requests: emulator.requests.length - before.requests, faults: countFaults(emulator) - before.faults, problems };
+      const result = {
+        step: name,
+        ms: Date.now() - t,
+        requests: emulator.requests.length - before.requests,
+        faults: countFaults(emulator) - before.faults,
+        problems,
+      };
       steps.push(result);
-      log(`${name.padEnd(32)} ${(result.ms / 1000).toFixed(1).padStart(6)} s ${String(result.requests).padStart(5)} requests ${String(result.faults).padStart(4)} faults  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`);
+      log(
+        `${name.padEnd(32)} ${(result.ms / 1000).toFixed(1).padStart(6)} s ${String(result.requests).padStart(5)} requests ${String(result.faults).padStart(4)} faults  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`,
+      );
       return problems.length === 0;
     };
-    const up = (name: string) => step(name, async () => void (await local.stack.up()), () => verify(emulator, local, spec));
+    const up = (name: string) =>
+      step(
+        name,
+        async () => void (await local.stack.up()),
+        () => verify(emulator, local, spec),
+      );
 
     let ok = await up("up (create)");
     for (let round = 1; ok && round <= options.rounds; round++) {
@@ -109,15 +123,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       ok = await up(`handoff ${h}: default to ${next}`);
     }
     if (ok) {
-      ok = await step("refresh", async () => void (await local.stack.refresh()), () => verify(emulator, local, spec));
+      ok = await step(
+        "refresh",
+        async () => void (await local.stack.refresh()),
+        () => verify(emulator, local, spec),
+      );
     }
     if (ok) {
-      await step("destroy", async () => void (await local.stack.destroy()), async () => {
-        const left = emulator.store.listServices(emulator.projectId);
-        const problems = left.length === 1 && left[0].id === original.id ? [] : [`left behind: ${left.map((s) => s.name).join(", ")}`];
-        if (!left[0]?.defaultForProject) problems.push("the project lost its default");
-        return problems.concat(historyProblems(emulator));
-      });
+      await step(
+        "destroy",
+        async () => void (await local.stack.destroy()),
+        async () => {
+          const left = emulator.store.listServices(emulator.projectId);
+          const problems = left.length === 1 && left[0].id === original.id ? [] : [`left behind: ${left.map((s) => s.name).join(", ")}`];
+          if (!left[0]?.defaultForProject) problems.push("the project lost its default");
+          return problems.concat(historyProblems(emulator));
+        },
+      );
     }
     const passed = steps.length > 0 && steps.every((s) => s.problems.length === 0) && steps.at(-1)!.step === "destroy";
     return { steps, faults: { ...emulator.faults.counts }, requests: emulator.requests.length, passed };
@@ -142,10 +164,14 @@ async function verify(emulator: Emulator, local: LocalStack, spec: Spec): Promis
     if (found.length !== 1) problems.push(`${key}: ${found.length} services named "${declared.name}"`);
     for (const [field, value] of Object.entries(declared)) {
       if (field === "adopt" || found.length !== 1) continue;
-      if ((found[0] as unknown as Record<string, unknown>)[field] !== value) problems.push(`${key}.${field} is ${JSON.stringify((found[0] as unknown as Record<string, unknown>)[field])}, declared ${JSON.stringify(value)}`);
+      if ((found[0] as unknown as Record<string, unknown>)[field] !== value)
+        problems.push(
+          `${key}.${field} is ${JSON.stringify((found[0] as unknown as Record<string, unknown>)[field])}, declared ${JSON.stringify(value)}`,
+        );
     }
   }
-  if (services.length !== Object.keys(spec).length) problems.push(`${services.length} services exist, ${Object.keys(spec).length} declared`);
+  if (services.length !== Object.keys(spec).length)
+    problems.push(`${services.length} services exist, ${Object.keys(spec).length} declared`);
   const preview = await local.stack.preview();
   const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
   if (changes.length > 0) problems.push(`the preview after it plans ${JSON.stringify(Object.fromEntries(changes))}`);
@@ -154,5 +180,7 @@ async function verify(emulator: Emulator, local: LocalStack, spec: Spec): Promis
 
 function historyProblems(emulator: Emulator): string[] {
   const bad = emulator.store.defaultHistory.filter((h) => h.defaultServiceIds.length !== 1);
-  return bad.length === 0 ? [] : [`the default history shows ${bad.map((h) => h.defaultServiceIds.length).join(", ")} defaults at some point`];
+  return bad.length === 0
+    ? []
+    : [`the default history shows ${bad.map((h) => h.defaultServiceIds.length).join(", ")} defaults at some point`];
 }

@@ -18,7 +18,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { LocalWorkspace, type EngineEvent, type StepEventMetadata } from "@pulumi/pulumi/automation";
+import { type EngineEvent, LocalWorkspace, type StepEventMetadata } from "@pulumi/pulumi/automation";
 
 const DESTRUCTIVE = new Set(["delete", "replace", "create-replacement", "delete-replaced", "discard"]);
 const IGNORED_OUTPUTS = new Set(["__provider", "updatedAt"]);

@@ -1,14 +1,7 @@
 import { isSinchHttpError } from "./errors";
 import { Transport } from "./http";
 import { normalizeOptions, type SinchFaxClientOptions } from "./options";
-import {
-  numberListSchema,
-  serviceListSchema,
-  serviceSchema,
-  type Service,
-  type ServiceFields,
-  type ServicePhoneNumber,
-} from "./schemas";
+import { numberListSchema, type Service, type ServiceFields, type ServicePhoneNumber, serviceListSchema, serviceSchema } from "./schemas";
 
 /** One page of services, as the list endpoint returns it. */
 export interface ServicePage {

@@ -2,8 +2,8 @@ import * as http from "node:http";
 import * as https from "node:https";
 import fetch, { type RequestInit } from "node-fetch";
 import type { z } from "zod";
-import { BasicAuth, OAuth2Auth, type AuthStrategy, type IssuedToken } from "./auth";
-import { SinchHttpError, SinchNetworkError, SinchResponseError, SinchTimeoutError, withoutCredentials, type SinchFaxError } from "./errors";
+import { type AuthStrategy, BasicAuth, type IssuedToken, OAuth2Auth } from "./auth";
+import { type SinchFaxError, SinchHttpError, SinchNetworkError, SinchResponseError, SinchTimeoutError, withoutCredentials } from "./errors";
 import type { NormalizedOptions } from "./options";
 import { RateGovernor } from "./rate-governor";
 import { decideRetry, nextDelayMs, parseRetryAfter, type RetryDecision } from "./retry";
@@ -213,6 +213,9 @@ function httpError(request: Outgoing, response: RawResponse, outcomeUnknown: boo
 
 /** A short message from a non-JSON body (an HTML error page, say), without its markup. */
 function plainMessage(text: string): string | undefined {
-  const plain = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const plain = text
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain ? plain.slice(0, 200) : undefined;
 }

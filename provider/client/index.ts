@@ -1,33 +1,33 @@
 /** The typed REST client of the Sinch Fax API v3 services endpoints. */
-export { SinchFaxClient, type ServicePage } from "./client";
+export { type ServicePage, SinchFaxClient } from "./client";
 export {
+  type CallFailure,
+  type FieldViolation,
+  type HttpFailure,
+  isRefusal,
+  isSinchFaxError,
+  isSinchHttpError,
   SinchFaxError,
   SinchHttpError,
   SinchNetworkError,
-  SinchTimeoutError,
   SinchResponseError,
-  isSinchFaxError,
-  isSinchHttpError,
-  isRefusal,
-  type CallFailure,
-  type HttpFailure,
-  type FieldViolation,
+  SinchTimeoutError,
 } from "./errors";
 export {
-  REGIONS,
-  GLOBAL_FAX_URL,
   DEFAULT_AUTH_URL,
-  regionUrl,
+  GLOBAL_FAX_URL,
+  REGIONS,
   type Region,
   type RetryOptions,
+  regionUrl,
   type SinchFaxClientOptions,
 } from "./options";
 export {
-  WEBHOOK_CONTENT_TYPES,
   IMAGE_CONVERSION_METHODS,
-  RESOLUTIONS,
   NUMBER_PERMISSIONS,
+  RESOLUTIONS,
   type Service,
   type ServiceFields,
   type ServicePhoneNumber,
+  WEBHOOK_CONTENT_TYPES,
 } from "./schemas";

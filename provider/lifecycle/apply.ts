@@ -1,9 +1,9 @@
 import type { SinchFaxClient } from "../client/client";
+import { isRefusal } from "../client/errors";
 import type { Service } from "../client/schemas";
+import { FaxProviderError } from "../errors";
 import { handoffFailureMessage } from "../model/handoff";
 import type { UpdatePlan } from "../model/plan";
-import { isRefusal } from "../client/errors";
-import { FaxProviderError } from "../errors";
 import { waitForHandoff } from "./handoff";
 
 /** A step of a plan failed (its error is `cause`); `applied` is the service after the last step that succeeded, if any did. */

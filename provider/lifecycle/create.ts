@@ -1,7 +1,7 @@
 import type { SinchFaxClient } from "../client/client";
 import { isSinchFaxError } from "../client/errors";
 import type { Service } from "../client/schemas";
-import { writableFields, type CheckedInputs, type DesiredFields, type ServiceState } from "../model/fields";
+import { type CheckedInputs, type DesiredFields, type ServiceState, writableFields } from "../model/fields";
 import { createBody, pickCreated, planUpdate } from "../model/plan";
 import { fieldsOf, numbersOf, stateOf } from "../model/state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "../model/unconfirmed";

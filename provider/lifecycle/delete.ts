@@ -1,11 +1,11 @@
 import type { SinchFaxClient } from "../client/client";
 import { isRefusal, isSinchHttpError } from "../client/errors";
-import { writableFields, type ServiceState } from "../model/fields";
+import { FaxProviderError } from "../errors";
+import { type ServiceState, writableFields } from "../model/fields";
 import { handoffFailureMessage } from "../model/handoff";
 import { createBody, createdCandidates, planRelease } from "../model/plan";
 import { isUnconfirmed } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
-import { FaxProviderError } from "../errors";
 import { claimedIds, clientFor } from "../runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, serviceError } from "./errors";
@@ -65,6 +65,9 @@ async function forgetUnconfirmed(client: SinchFaxClient, props: ServiceState): P
   const services = [];
   for await (const s of client.listServices()) services.push(s);
   const candidates = createdCandidates(services, createBody(props), startedAt, claimedIds).map((s) => s.id);
-  const what = candidates.length > 0 ? `services that may be it, not deleted: ${candidates.join(", ")}` : "no service that may be it was found";
-  log.warn(`${describeService({ name: props.name })}: its creation was never confirmed; removed from the stack without deleting anything (${what})`);
+  const what =
+    candidates.length > 0 ? `services that may be it, not deleted: ${candidates.join(", ")}` : "no service that may be it was found";
+  log.warn(
+    `${describeService({ name: props.name })}: its creation was never confirmed; removed from the stack without deleting anything (${what})`,
+  );
 }

@@ -7,9 +7,9 @@ import { configureRuntime } from "../runtime";
 
 export { check, diff } from "./check";
 export { create } from "./create";
+export { remove } from "./delete";
 export { read } from "./read";
 export { update } from "./update";
-export { remove } from "./delete";
 
 /** Reads `sinch:*` stack config (decrypted by the engine) into the process's settings. */
 export async function configure(req: ConfigureRequest): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Service, ServiceFields } from "../client/schemas";
-import { CLEARABLE_FIELDS, isUnknown, WRITABLE_FIELDS, type DesiredFields, type WritableField } from "./fields";
+import { CLEARABLE_FIELDS, type DesiredFields, isUnknown, WRITABLE_FIELDS, type WritableField } from "./fields";
 import { fieldsOf } from "./state";
 import { isMasked, sameWebhook } from "./webhook";
 

@@ -1,5 +1,5 @@
 import type { Service, ServicePhoneNumber } from "../client/schemas";
-import { DEFAULTS, WRITABLE_FIELDS, type DesiredFields, type NumberState, type ServiceState } from "./fields";
+import { DEFAULTS, type DesiredFields, type NumberState, type ServiceState, WRITABLE_FIELDS } from "./fields";
 import { webhookForState } from "./webhook";
 
 /** A service's writable fields as the API reports them, with absent defaulted fields filled in. */

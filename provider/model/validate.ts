@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
-import { DEFAULTS, isUnknown, type CheckedInputs, type WritableField } from "./fields";
+import { type CheckedInputs, DEFAULTS, isUnknown, type WritableField } from "./fields";
 import { closestName } from "./suggest";
 import { isMasked, maskWebhook } from "./webhook";
 
@@ -27,13 +27,16 @@ const integer = (min: number, max: number) =>
 
 const webhookUrl = z
   .string({ error: "must be a URL" })
-  .refine((v) => {
-    try {
-      return ["http:", "https:"].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, { error: "must be an absolute http(s) URL" })
+  .refine(
+    (v) => {
+      try {
+        return ["http:", "https:"].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an absolute http(s) URL" },
+  )
   .refine((v) => !isMasked(v), {
     error: "holds Sinch's masked password (***); give the real credentials or none",
   });

@@ -7,9 +7,9 @@ import { SinchFaxClient } from "../client/client";
 import type { Service } from "../client/schemas";
 import { clientOptions, readSettings } from "../config";
 import { isUnconfirmed } from "../model/unconfirmed";
-import { planRecovery, type InterruptedCreate, type Recovery } from "./plan";
-import { applyRecoveries, type ExportedDeployment, type ExportedResource } from "./state-edit";
+import { type InterruptedCreate, planRecovery, type Recovery } from "./plan";
 import { fileBackendLocks, PulumiCli } from "./stack-io";
+import { applyRecoveries, type ExportedDeployment, type ExportedResource } from "./state-edit";
 
 const USAGE = `sinch-fax-recover: after an interrupted or failed \`pulumi up\`, finds the fax services its creates
 made and brings them under management, so the next \`up\` creates no duplicates.
@@ -47,7 +47,9 @@ async function main(): Promise<number> {
   }
   const attempts: InterruptedCreate[] = [
     ...pending.map((o) => attempt(o.resource, "pending", since.startedAt)),
-    ...placeholders.map((r) => attempt(r, "unconfirmed", Date.parse(String((r.outputs?.unconfirmedCreate as { startedAt?: string })?.startedAt)) || 0)),
+    ...placeholders.map((r) =>
+      attempt(r, "unconfirmed", Date.parse(String((r.outputs?.unconfirmedCreate as { startedAt?: string })?.startedAt)) || 0),
+    ),
   ];
   const managed = new Set(resources.filter((r) => r.id && !isUnconfirmed(r.id)).map((r) => r.id!));
   const recoveries = planRecovery(attempts, await listServices(cli, attempts), managed);

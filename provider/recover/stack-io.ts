@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { type SpawnSyncOptions, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -72,7 +72,12 @@ export function fileBackendLocks(backendUrl: string, project: string, stack: str
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
       const lock = JSON.parse(readFileSync(join(dir, file), "utf8")) as { pid: number; hostname: string; timestamp: string };
-      locks.push({ pid: lock.pid, hostname: lock.hostname, startedAt: Date.parse(lock.timestamp), alive: isRunningHere(lock.pid, lock.hostname) });
+      locks.push({
+        pid: lock.pid,
+        hostname: lock.hostname,
+        startedAt: Date.parse(lock.timestamp),
+        alive: isRunningHere(lock.pid, lock.hostname),
+      });
     }
   }
   return locks;

@@ -40,7 +40,10 @@ export interface ExportedDeployment {
  *   resource, during the refresh (the engine then mends dependencies);
  * - an ambiguous placeholder is left exactly as it was.
  */
-export function applyRecoveries(deployment: ExportedDeployment, recoveries: readonly Recovery[]): { deployment: ExportedDeployment; refresh: string[] } {
+export function applyRecoveries(
+  deployment: ExportedDeployment,
+  recoveries: readonly Recovery[],
+): { deployment: ExportedDeployment; refresh: string[] } {
   const resources = [...(deployment.resources ?? [])];
   let pending = [...(deployment.pending_operations ?? [])];
   const refresh: string[] = [];
@@ -54,7 +57,12 @@ export function applyRecoveries(deployment: ExportedDeployment, recoveries: read
         refresh.push(r.urn);
       } else if (r.action === "ambiguous") {
         // `pulumi stack import` drops every pending operation, so an unresolved one is kept as a placeholder.
-        const outputs = { ...op.resource.inputs, numbers: [], adopted: false, unconfirmedCreate: { startedAt: new Date(r.since).toISOString() } };
+        const outputs = {
+          ...op.resource.inputs,
+          numbers: [],
+          adopted: false,
+          unconfirmedCreate: { startedAt: new Date(r.since).toISOString() },
+        };
         resources.push({ ...op.resource, id: unconfirmedId(r.since), outputs });
       }
       continue;

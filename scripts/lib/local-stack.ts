@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { LocalWorkspace, type ConfigMap, type Stack } from "@pulumi/pulumi/automation";
+import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import type { Emulator } from "../../emulator";
 
 /** The repository root: its node_modules holds the packed package and the SDK. */
@@ -97,7 +97,8 @@ export function runNode(script: string, args: string[], env: Record<string, stri
 function copyProgram(program: string, workDir: string): void {
   if (program === ".") {
     mkdirSync(workDir);
-    for (const part of ["Pulumi.yaml", "tsconfig.json", "package.json", "stack"]) cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
+    for (const part of ["Pulumi.yaml", "tsconfig.json", "package.json", "stack"])
+      cpSync(join(ROOT, part), join(workDir, part), { recursive: true });
     return;
   }
   cpSync(join(ROOT, program), workDir, {

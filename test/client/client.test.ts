@@ -4,14 +4,14 @@ import {
   isRefusal,
   isSinchFaxError,
   isSinchHttpError,
+  type Service,
   SinchFaxClient,
   SinchHttpError,
   SinchNetworkError,
   SinchResponseError,
   SinchTimeoutError,
-  type Service,
 } from "../../provider/client";
-import { withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, withEmulator } from "../helpers/emulator";
 
 describe("client against the emulator", () => {
   let fx: EmulatorFixture;
@@ -21,7 +21,12 @@ describe("client against the emulator", () => {
   afterEach(() => fx.close());
 
   test("create, get, update, delete with typed results", async () => {
-    const created = await fx.client.createService({ name: "Typed", numberOfRetries: 2, resolution: "SUPERFINE", defaultFrom: "+15551230000" });
+    const created = await fx.client.createService({
+      name: "Typed",
+      numberOfRetries: 2,
+      resolution: "SUPERFINE",
+      defaultFrom: "+15551230000",
+    });
     expect(created).toMatchObject({ name: "Typed", numberOfRetries: 2, resolution: "SUPERFINE", defaultForProject: false });
     expect(await fx.client.getService(created.id)).toEqual(created);
     const updated = await fx.client.updateService(created.id, { numberOfRetries: 0, defaultFrom: "" });
@@ -48,11 +53,25 @@ describe("client against the emulator", () => {
 
     const target = all[3];
     for (let i = 0; i < 7; i++) {
-      fx.emulator.store.attachNumber({ phoneNumber: `+1555100000${i}`, permissions: "receive", country: "SE", suspended: i === 0, projectId: fx.emulator.projectId, serviceId: target.id });
+      fx.emulator.store.attachNumber({
+        phoneNumber: `+1555100000${i}`,
+        permissions: "receive",
+        country: "SE",
+        suspended: i === 0,
+        projectId: fx.emulator.projectId,
+        serviceId: target.id,
+      });
     }
     const numbers = await fx.client.listNumbers(target.id, 3);
     expect(numbers).toHaveLength(7);
-    expect(numbers[0]).toEqual({ phoneNumber: "+15551000000", permissions: "receive", country: "SE", suspended: true, projectId: fx.emulator.projectId, serviceId: target.id });
+    expect(numbers[0]).toEqual({
+      phoneNumber: "+15551000000",
+      permissions: "receive",
+      country: "SE",
+      suspended: true,
+      projectId: fx.emulator.projectId,
+      serviceId: target.id,
+    });
     expect(await fx.client.listNumbers(all[0].id)).toEqual([]);
   });
 
@@ -159,7 +178,13 @@ describe("client against the emulator", () => {
   test("a refused connection is a network error, retried even for POST", async () => {
     const url = fx.emulator.url;
     await fx.emulator.close();
-    const client = new SinchFaxClient({ projectId: "p", keyId: "k", keySecret: "s", baseUrl: url, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    const client = new SinchFaxClient({
+      projectId: "p",
+      keyId: "k",
+      keySecret: "s",
+      baseUrl: url,
+      retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     const error = await client.createService({ name: "x" }).catch((e) => e);
     expect(error).toBeInstanceOf(SinchNetworkError);
     expect(error).toMatchObject({ code: "ECONNREFUSED", outcomeUnknown: false, method: "POST" });
@@ -179,7 +204,10 @@ describe("client against the emulator", () => {
     client.close();
     server.close();
     expect(error).toBeInstanceOf(SinchResponseError);
-    expect(error.problems).toEqual(["name: Invalid input: expected string, received number", "defaultForProject: Invalid input: expected boolean, received string"]);
+    expect(error.problems).toEqual([
+      "name: Invalid input: expected string, received number",
+      "defaultForProject: Invalid input: expected boolean, received string",
+    ]);
   });
 });
 
@@ -211,7 +239,13 @@ describe("client OAuth2", () => {
     await client.listServicesPage(1);
     fx.emulator.auth.expireAll();
     await client.listServicesPage(1);
-    expect(fx.emulator.requests.map((r) => `${r.operation} ${r.status}`)).toEqual(["token 200", "list 200", "list 401", "token 200", "list 200"]);
+    expect(fx.emulator.requests.map((r) => `${r.operation} ${r.status}`)).toEqual([
+      "token 200",
+      "list 200",
+      "list 401",
+      "token 200",
+      "list 200",
+    ]);
   });
 
   test("a bad key fails at the token endpoint with a typed error", async () => {
@@ -233,12 +267,19 @@ describe("client errors", () => {
           code: 422,
           status: "INVALID_ARGUMENT",
           message: `incomingWebhookUrl https://bot:hook-pw-7@hooks.example/in is unreachable; key ${secret}`,
-          details: [{ type: "BadRequest", fieldViolations: [{ field: "incomingWebhookUrl", description: "ftp://bot:hook-pw-7@x refused" }] }],
+          details: [
+            { type: "BadRequest", fieldViolations: [{ field: "incomingWebhookUrl", description: "ftp://bot:hook-pw-7@x refused" }] },
+          ],
         }),
       );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const client = new SinchFaxClient({ projectId: "p", keyId: "k", keySecret: secret, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    const client = new SinchFaxClient({
+      projectId: "p",
+      keyId: "k",
+      keySecret: secret,
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    });
     try {
       const error = await client.updateService("01ARZ3NDEKTSV4RRFFQ69G5FAV", { name: "x" }).catch((e) => e);
       expect(isSinchHttpError(error, 422)).toBe(true);
@@ -260,6 +301,9 @@ describe("client errors", () => {
     const cause = new Error("socket hang up");
     const error = new SinchNetworkError({ method: "POST", path: "/x", detail: "socket hang up", outcomeUnknown: true, cause });
     expect(error).toMatchObject({ name: "SinchNetworkError", outcomeUnknown: true, cause });
-    expect(new SinchTimeoutError({ method: "GET", path: "/x", timeoutMs: 5 })).toMatchObject({ name: "SinchTimeoutError", outcomeUnknown: false });
+    expect(new SinchTimeoutError({ method: "GET", path: "/x", timeoutMs: 5 })).toMatchObject({
+      name: "SinchTimeoutError",
+      outcomeUnknown: false,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { engineStack, eventLog, steps, changedKeys, type EngineFixture } from "./harness";
+import { changedKeys, type EngineFixture, engineStack, eventLog, steps } from "./harness";
 
 jest.setTimeout(300_000);
 

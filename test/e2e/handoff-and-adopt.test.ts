@@ -1,10 +1,9 @@
-import { engineStack, type EngineFixture } from "./harness";
 import type { StoredService } from "../../emulator";
+import { type EngineFixture, engineStack } from "./harness";
 
 jest.setTimeout(600_000);
 
-const settings = (services: StoredService[]) =>
-  services.map(({ updatedAt: _u, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+const settings = (services: StoredService[]) => services.map(({ updatedAt: _u, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
 
 describe.each(["strict", "lenient"] as const)("engine: default handoff in one up, %s API", (policy) => {
   let fx: EngineFixture;

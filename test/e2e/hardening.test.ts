@@ -1,11 +1,15 @@
-import { engineStack, type EngineFixture } from "./harness";
+import { type EngineFixture, engineStack } from "./harness";
 
 jest.setTimeout(300_000);
 
 const services = (spec: object) => ({ "test:services": JSON.stringify(spec) });
 const apiServices = (fx: EngineFixture) => fx.emulator.store.listServices(fx.emulator.projectId);
 const defaults = (fx: EngineFixture) => apiServices(fx).filter((s) => s.defaultForProject);
-const failure = (promise: Promise<unknown>) => promise.then(() => new Error("expected a failure"), (e: Error) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => new Error("expected a failure"),
+    (e: Error) => e,
+  );
 
 describe("engine: adopting", () => {
   test("adopting the default without defaultForProject keeps it the default, with no wait", async () => {
@@ -54,7 +58,10 @@ describe.each([
 ] as const)("engine: partial failure of %s", (_title, kind) => {
   let fx: EngineFixture;
   beforeAll(async () => {
-    fx = await engineStack("services", { emulator: { defaultPolicy: "lenient" }, config: { ...services({}), "sinch:defaultHandoffTimeout": "2" } });
+    fx = await engineStack("services", {
+      emulator: { defaultPolicy: "lenient" },
+      config: { ...services({}), "sinch:defaultHandoffTimeout": "2" },
+    });
   });
   afterAll(() => fx.close());
 
@@ -81,7 +88,9 @@ describe.each([
     expect(defaults(fx).map((s) => s.id)).toEqual([partial.id]);
     expect((await fx.stack.preview()).changeSummary).toEqual({ same: 2 });
     await fx.stack.destroy();
-    const left = apiServices(fx).map((s) => s.name).sort();
+    const left = apiServices(fx)
+      .map((s) => s.name)
+      .sort();
     expect(left).toEqual(["Default service", "Made by hand"]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import { emulatorConfig, localStack } from "../../scripts/lib/local-stack";
 import { checkRequestsConform } from "../helpers/conformance";
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { engineStack, eventLog, steps, type EngineFixture } from "./harness";
+import { type EngineFixture, engineStack, eventLog, steps } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -58,7 +58,8 @@ describe("engine: a change of provider code alone", () => {
     fx.emulator.requests = [];
     const log = eventLog();
     const preview = await fx.stack.preview({ onEvent: log.onEvent });
-    const provider = log.events.find((e) => e.resourcePreEvent?.metadata.type.endsWith(":FaxService"))!.resourcePreEvent!.metadata.new!.inputs.__provider as string;
+    const provider = log.events.find((e) => e.resourcePreEvent?.metadata.type.endsWith(":FaxService"))!.resourcePreEvent!.metadata.new!
+      .inputs.__provider as string;
     return { summary: preview.changeSummary, steps: steps(log.events), provider };
   };
 

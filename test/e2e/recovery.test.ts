@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { engineStack, ROOT, type EngineFixture } from "./harness";
+import { type EngineFixture, engineStack, ROOT } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -54,7 +54,9 @@ async function killMidUp(fx: EngineFixture, posts: number): Promise<void> {
 }
 
 const pendingUrns = (fx: EngineFixture): string[] =>
-  (JSON.parse(fx.rawState()).checkpoint.latest.pending_operations ?? []).map((o: { resource: { urn: string } }) => o.resource.urn.split("::").pop());
+  (JSON.parse(fx.rawState()).checkpoint.latest.pending_operations ?? []).map((o: { resource: { urn: string } }) =>
+    o.resource.urn.split("::").pop(),
+  );
 
 describe("engine: kill -9 in the middle of an up, then sinch-fax-recover", () => {
   let fx: EngineFixture;
@@ -119,7 +121,8 @@ describe("engine: what recovery cannot match unambiguously is listed, never take
     expect(named(fx, "Twin")).toHaveLength(2);
 
     // The user removes the copies they do not want (here: both); recovery then drops the records.
-    for (const id of twins) fx.emulator.store.deleteService(fx.emulator.projectId, fx.emulator.store.getService(fx.emulator.projectId, id)!, "by hand");
+    for (const id of twins)
+      fx.emulator.store.deleteService(fx.emulator.projectId, fx.emulator.store.getService(fx.emulator.projectId, id)!, "by hand");
     const second = await recover(fx);
     expectExit(second, 0);
     expect(second.out).toContain("twinA (unconfirmed create): no service was created");

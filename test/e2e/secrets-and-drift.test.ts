@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { engineStack, eventLog, ROOT, runNode, steps, type EngineFixture } from "./harness";
+import { type EngineFixture, engineStack, eventLog, ROOT, runNode, steps } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -7,7 +7,9 @@ describe("engine: the root project keeps secrets out of state", () => {
   let fx: EngineFixture;
   const password = "webhook-pass-7f3a";
   beforeAll(async () => {
-    fx = await engineStack(".", { secrets: { "sinch-fax-services:inboundWebhookUrl": `https://faxbot:${password}@hooks.example.com/inbound` } });
+    fx = await engineStack(".", {
+      secrets: { "sinch-fax-services:inboundWebhookUrl": `https://faxbot:${password}@hooks.example.com/inbound` },
+    });
   });
   afterAll(() => fx.close());
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { startEmulator } from "../../emulator";
 import { Authenticator } from "../../emulator/auth";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 
@@ -48,7 +48,9 @@ describe("emulator authentication", () => {
   test("the token endpoint wants basic credentials and the client_credentials grant", async () => {
     const e = fx.emulator;
     const headers = { "content-type": "application/x-www-form-urlencoded" };
-    expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x"), headers })).status).toBe(401);
+    expect(
+      (await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", auth: basic(e.keyId, "x"), headers })).status,
+    ).toBe(401);
     expect((await rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=password", headers })).status).toBe(400);
   });
 });
@@ -104,7 +106,11 @@ describe.each(["strict", "lenient"] as const)("emulator default policy: %s", (po
   });
   afterEach(() => fx.close());
 
-  const defaults = () => fx.emulator.store.listServices(fx.emulator.projectId).filter((s) => s.defaultForProject).map((s) => s.id);
+  const defaults = () =>
+    fx.emulator.store
+      .listServices(fx.emulator.projectId)
+      .filter((s) => s.defaultForProject)
+      .map((s) => s.id);
 
   test("promotion demotes the previous default in the same step", async () => {
     const e = fx.emulator;

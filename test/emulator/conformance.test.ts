@@ -1,6 +1,13 @@
 import type { LoggedRequest } from "../../emulator";
-import { expectRequestsConform, expectValid, requestSchemas, responseSchemas, schemaProperties, writableProperties } from "../helpers/openapi";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
+import {
+  expectRequestsConform,
+  expectValid,
+  requestSchemas,
+  responseSchemas,
+  schemaProperties,
+  writableProperties,
+} from "../helpers/openapi";
 
 // Every response body of the emulator validates against Sinch's OpenAPI file.
 describe("emulator conformance with the OpenAPI file", () => {

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
-import { startEmulator, type Emulator } from "../../emulator";
+import { type Emulator, startEmulator } from "../../emulator";
 import { isLoopback } from "../../emulator/control-access";
-import { expectValid, responseSchemas } from "../helpers/openapi";
 import { rawRequest, servicesPath } from "../helpers/emulator";
+import { expectValid, responseSchemas } from "../helpers/openapi";
 
 /** This machine's first non-loopback IPv4 address, if it has one. */
 const external = Object.values(networkInterfaces())
@@ -53,13 +53,20 @@ describe("control endpoints on a network interface", () => {
     expect((await state(`http://127.0.0.1:${port(e)}`)).status).toBe(200);
     if (!external) return; // No other interface here: the isLoopback cases above stand in for this.
     const remote = `http://${external}:${port(e)}`;
-    for (const [method, path] of [["GET", "state"], ["GET", "requests"], ["POST", "reset"], ["PUT", "faults"]]) {
+    for (const [method, path] of [
+      ["GET", "state"],
+      ["GET", "requests"],
+      ["POST", "reset"],
+      ["PUT", "faults"],
+    ]) {
       const res = await fetch(`${remote}/_emulator/${path}`, { method, body: method === "PUT" ? '{"rules":[{"drop":1}]}' : undefined });
       expect([path, res.status]).toEqual([path, 403]);
       expectValid(responseSchemas.error, await res.json());
     }
     expect(e.faults.list()).toEqual([]);
-    const api = await fetch(remote + servicesPath(e), { headers: { authorization: `Basic ${Buffer.from(`${e.keyId}:${e.keySecret}`).toString("base64")}` } });
+    const api = await fetch(remote + servicesPath(e), {
+      headers: { authorization: `Basic ${Buffer.from(`${e.keyId}:${e.keySecret}`).toString("base64")}` },
+    });
     expect(api.status).toBe(200);
   });
 });
@@ -74,7 +81,12 @@ describe("control endpoints with a control token", () => {
   test("every client must send it, loopback included", async () => {
     const bases = [`http://127.0.0.1:${port(e)}`, ...(external ? [`http://${external}:${port(e)}`] : [])];
     for (const base of bases) {
-      const wrong: Record<string, string>[] = [{}, { authorization: "Bearer wrong" }, { "x-emulator-token": "let-me-i" }, { authorization: "Basic bGV0LW1lLWlu" }];
+      const wrong: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer wrong" },
+        { "x-emulator-token": "let-me-i" },
+        { authorization: "Basic bGV0LW1lLWlu" },
+      ];
       for (const headers of wrong) {
         const res = await state(base, headers);
         expect([base, headers, res.status]).toEqual([base, headers, 401]);
@@ -91,9 +103,14 @@ describe("control endpoints with a control token", () => {
 });
 
 test("the state dump masks key secrets and webhook passwords", async () => {
-  const e = await startEmulator({ keySecret: "key-secret-1", extraProjects: [{ projectId: "p2", keyId: "k2", keySecret: "key-secret-2" }] });
+  const e = await startEmulator({
+    keySecret: "key-secret-1",
+    extraProjects: [{ projectId: "p2", keyId: "k2", keySecret: "key-secret-2" }],
+  });
   try {
-    const created = await rawRequest(e, "POST", servicesPath(e), { body: JSON.stringify({ incomingWebhookUrl: "https://alice:hook-pass@hooks.example/in" }) });
+    const created = await rawRequest(e, "POST", servicesPath(e), {
+      body: JSON.stringify({ incomingWebhookUrl: "https://alice:hook-pass@hooks.example/in" }),
+    });
     expect(created.status).toBe(201);
     const res = await state(e.url);
     const text = await res.text();
@@ -123,7 +140,15 @@ test("library use is quiet: nothing is printed when listening on all interfaces"
 test("the CLI warns on stderr when listening beyond loopback, and takes --control-token", async () => {
   const child = spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", join(__dirname, "../../emulator/cli.ts"), "--host", "0.0.0.0", "--control-token", "cli-token"],
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      join(__dirname, "../../emulator/cli.ts"),
+      "--host",
+      "0.0.0.0",
+      "--control-token",
+      "cli-token",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -152,7 +177,9 @@ test("the CLI warns on stderr when listening beyond loopback, and takes --contro
 });
 
 test("the CLI's --help describes the control token and the loopback rule", async () => {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "../../emulator/cli.ts"), "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "../../emulator/cli.ts"), "--help"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   await new Promise((resolve) => child.on("exit", resolve));

@@ -1,5 +1,5 @@
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 import { expectValid, responseSchemas } from "../helpers/openapi";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
 
 // Every control body is checked before it is used: a wrong one is a 400 naming the field.
 describe("emulator control bodies", () => {
@@ -82,7 +82,11 @@ describe("emulator control bodies", () => {
 
   test("valid bodies still work; methods in a rule may be in any case", async () => {
     const e = fx.emulator;
-    const set = await control("PUT", "faults", JSON.stringify({ rules: [{ methods: ["get"], operations: ["list"], status503: 1, times: 1 }], seed: 3 }));
+    const set = await control(
+      "PUT",
+      "faults",
+      JSON.stringify({ rules: [{ methods: ["get"], operations: ["list"], status503: 1, times: 1 }], seed: 3 }),
+    );
     expect(set.status).toBe(200);
     expect(set.json.rules[0].methods).toEqual(["GET"]);
     expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(503);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 
 const control = (url: string, method: string, path: string, body?: unknown) =>
   fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -45,7 +45,10 @@ describe("emulator faults", () => {
 
   test("a dropped connection applies nothing; a lost response applies the change", async () => {
     const e = fx.emulator;
-    e.faults.set([{ operations: ["create"], drop: 1, times: 1 }, { operations: ["create"], lost: 1, times: 1 }]);
+    e.faults.set([
+      { operations: ["create"], drop: 1, times: 1 },
+      { operations: ["create"], lost: 1, times: 1 },
+    ]);
     await expect(rawRequest(e, "POST", servicesPath(e), { body: '{"name":"dropped"}' })).rejects.toThrow();
     await expect(rawRequest(e, "POST", servicesPath(e), { body: '{"name":"lost"}' })).rejects.toThrow();
     const names = e.store.listServices(e.projectId).map((s) => s.name);
@@ -114,7 +117,15 @@ describe("emulator control endpoints", () => {
       const created = await rawRequest(e, "POST", `${servicesPath(e)}?x=1`, { body: '{"name":"logged","defaultForProject":true}' });
       const log = await controlJson(e.url, "requests");
       expect(log.requests).toEqual([
-        expect.objectContaining({ seq: 1, method: "POST", path: servicesPath(e), query: { x: "1" }, body: { name: "logged", defaultForProject: true }, status: 201, operation: "create" }),
+        expect.objectContaining({
+          seq: 1,
+          method: "POST",
+          path: servicesPath(e),
+          query: { x: "1" },
+          body: { name: "logged", defaultForProject: true },
+          status: 201,
+          operation: "create",
+        }),
       ]);
       expect(JSON.stringify(log)).not.toContain(e.keySecret);
       expect((await controlJson(e.url, "requests?since=1")).requests).toEqual([]);
@@ -153,7 +164,19 @@ describe("emulator control endpoints", () => {
 test("the CLI prints its URL and credentials and stops cleanly on SIGTERM", async () => {
   const child = spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", join(__dirname, "../../emulator/cli.ts"), "--project-id", "p-cli", "--key-id", "k-cli", "--key-secret", "s-cli", "--default-policy", "lenient"],
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      join(__dirname, "../../emulator/cli.ts"),
+      "--project-id",
+      "p-cli",
+      "--key-id",
+      "k-cli",
+      "--key-secret",
+      "s-cli",
+      "--default-policy",
+      "lenient",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -170,7 +193,9 @@ test("the CLI prints its URL and credentials and stops cleanly on SIGTERM", asyn
   const url = /listening on (\S+)/.exec(out)![1];
   expect(out).toContain("policy lenient");
   expect(out).toContain("SINCH_PROJECT_ID=p-cli");
-  const res = await fetch(`${url}/v3/projects/p-cli/services`, { headers: { authorization: `Basic ${Buffer.from("k-cli:s-cli").toString("base64")}` } });
+  const res = await fetch(`${url}/v3/projects/p-cli/services`, {
+    headers: { authorization: `Basic ${Buffer.from("k-cli:s-cli").toString("base64")}` },
+  });
   expect(res.status).toBe(200);
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   child.kill("SIGTERM");

@@ -1,8 +1,8 @@
-import { startEmulator, type Emulator } from "../../emulator";
-import { RequestFuzzer, type FuzzContext } from "../helpers/fuzz";
-import { responseSchemas } from "../helpers/openapi";
+import { type Emulator, startEmulator } from "../../emulator";
 import { rawRequest, servicesPath } from "../helpers/emulator";
-import { rawHttp, type RawResponse } from "../helpers/raw-http";
+import { type FuzzContext, RequestFuzzer } from "../helpers/fuzz";
+import { responseSchemas } from "../helpers/openapi";
+import { type RawResponse, rawHttp } from "../helpers/raw-http";
 
 // A bounded, seeded fuzz run: EMULATOR_FUZZ_SEED=<n> replays (or varies) it.
 const SEED = Number(process.env.EMULATOR_FUZZ_SEED ?? 20_261_127);

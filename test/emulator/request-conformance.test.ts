@@ -1,5 +1,5 @@
 import { checkRequestsConform } from "../helpers/conformance";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 
 // The check every provider and engine test runs on the requests it made.
 describe("checking every request against the OpenAPI file", () => {

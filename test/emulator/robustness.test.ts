@@ -1,8 +1,8 @@
 import { request } from "node:http";
 import { connect } from "node:net";
 import { startEmulator } from "../../emulator";
-import { responseSchemas, expectValid } from "../helpers/openapi";
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
+import { expectValid, responseSchemas } from "../helpers/openapi";
 import { rawHttp } from "../helpers/raw-http";
 
 // Whatever a client sends, the emulator answers with a 4xx and keeps running.
@@ -25,7 +25,10 @@ describe("emulator robustness", () => {
   test("a request Node cannot parse gets Sinch's 400, readable even while the client still sends its body", async () => {
     const body = Buffer.alloc(4 * 1024 * 1024, "a");
     for (const head of ["FOO /v3 HTTP/1.1", "get /v3 HTTP/1.1", "GET /v3 HTTP/1.1\r\nbad header"]) {
-      const res = await rawHttp(fx.emulator.url, Buffer.concat([Buffer.from(`${head}\r\nhost: x\r\ncontent-length: ${body.length}\r\n\r\n`), body]));
+      const res = await rawHttp(
+        fx.emulator.url,
+        Buffer.concat([Buffer.from(`${head}\r\nhost: x\r\ncontent-length: ${body.length}\r\n\r\n`), body]),
+      );
       expect([head, res.status, res.headers.connection]).toEqual([head, 400, "close"]);
       expectValid(responseSchemas.error, JSON.parse(res.body));
     }
@@ -63,7 +66,10 @@ describe("emulator robustness", () => {
     const e = fx.emulator;
     for (const projectId of ["__proto__", "constructor"]) {
       const keyId = `key-${projectId}`;
-      const added = await fetch(`${e.url}/_emulator/projects`, { method: "POST", body: JSON.stringify({ projectId, keyId, keySecret: "s" }) });
+      const added = await fetch(`${e.url}/_emulator/projects`, {
+        method: "POST",
+        body: JSON.stringify({ projectId, keyId, keySecret: "s" }),
+      });
       expect(added.status).toBe(200);
       const auth = `Basic ${Buffer.from(`${keyId}:s`).toString("base64")}`;
       const list = await rawRequest(e, "GET", `/v3/projects/${projectId}/services`, { auth });
@@ -80,7 +86,10 @@ describe("emulator robustness", () => {
     const big = Buffer.alloc(50 * 1024 * 1024, "a");
     const withLength = await fetch(e.url + servicesPath(e), {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${e.keyId}:${e.keySecret}`).toString("base64")}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${e.keyId}:${e.keySecret}`).toString("base64")}`,
+        "content-type": "application/json",
+      },
       body: big,
     });
     expect(withLength.status).toBe(413);
@@ -113,7 +122,10 @@ describe("emulator robustness", () => {
       expect([contentType, res.status]).toEqual([contentType, 415]);
       expectValid(responseSchemas.error, res.json);
     }
-    const charset = await rawRequest(e, "POST", servicesPath(e), { body: '{"name":"A"}', headers: { "content-type": "application/json; charset=utf-8" } });
+    const charset = await rawRequest(e, "POST", servicesPath(e), {
+      body: '{"name":"A"}',
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
     expect(charset.status).toBe(201);
     const token = (contentType: string) =>
       rawRequest(e, "POST", "/oauth2/token", { body: "grant_type=client_credentials", headers: { "content-type": contentType } });
@@ -143,7 +155,9 @@ describe("emulator robustness", () => {
       const { hostname, port } = new URL(e.url);
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), hostname, () => {
-          socket.write(`POST ${servicesPath(e)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`);
+          socket.write(
+            `POST ${servicesPath(e)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`,
+          );
           setTimeout(() => socket.destroy(), 50);
         });
         socket.on("close", () => resolve());

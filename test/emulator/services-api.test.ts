@@ -1,4 +1,4 @@
-import { rawRequest, servicesPath, withEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 
 describe("emulator services endpoints", () => {
   let fx: EmulatorFixture;
@@ -7,8 +7,7 @@ describe("emulator services endpoints", () => {
   });
   afterEach(() => fx.close());
 
-  const post = (body: unknown) =>
-    rawRequest(fx.emulator, "POST", servicesPath(fx.emulator), { body: JSON.stringify(body) });
+  const post = (body: unknown) => rawRequest(fx.emulator, "POST", servicesPath(fx.emulator), { body: JSON.stringify(body) });
   const patch = (id: string, body: unknown) =>
     rawRequest(fx.emulator, "PATCH", servicesPath(fx.emulator, id), { body: JSON.stringify(body) });
 
@@ -99,7 +98,14 @@ describe("emulator services endpoints", () => {
   test('PATCH changes only the fields sent, and "" clears a field without a default', async () => {
     const webhook = "https://hooks.example/in";
     const coverPageId = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
-    const created = await post({ name: "A", defaultFrom: "+15551230000", incomingWebhookUrl: webhook, coverPageId, resolution: "SUPERFINE", numberOfRetries: 1 });
+    const created = await post({
+      name: "A",
+      defaultFrom: "+15551230000",
+      incomingWebhookUrl: webhook,
+      coverPageId,
+      resolution: "SUPERFINE",
+      numberOfRetries: 1,
+    });
     const patched = await patch(created.json.id, { numberOfRetries: 4, defaultFrom: "", coverPageId: "" });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ name: "A", numberOfRetries: 4, resolution: "SUPERFINE", incomingWebhookUrl: webhook });

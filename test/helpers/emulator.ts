@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import { SinchFaxClient, type SinchFaxClientOptions } from "../../provider/client";
 
 /** An emulator on loopback and a Basic-auth client of its project. */
@@ -47,9 +47,7 @@ export async function rawRequest(
   options: { body?: string; auth?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const auth =
-    options.auth === undefined
-      ? `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString("base64")}`
-      : options.auth;
+    options.auth === undefined ? `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString("base64")}` : options.auth;
   const headers: Record<string, string> = { ...options.headers };
   if (auth) headers.authorization = auth;
   if (options.body !== undefined) headers["content-type"] ??= "application/json";

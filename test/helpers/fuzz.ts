@@ -37,20 +37,128 @@ class Dice {
   }
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "PROPFIND", "TRACE", "CONNECT", "MKCOL", "get", "post", "Patch", "FOO"];
-const CONTROL = ["requests", "default-history", "faults", "rate-limit", "policy", "projects", "numbers", "tokens/expire", "reset", "state", "nothing"];
-const MANGLED_SEGMENTS = ["%E0%A4%A", "%ZZ", "%", "%00", "%2F", "%C3%28", "..", ".", "", "__proto__", "constructor", "toString", "\u00e9", "\u4e2d\u6587", "\ud83d\ude00", " ", "a b", "01ARZ3NDEKTSV4RRFFQ69G5FAV"];
-const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/problem+json", "%%%", ""];
+const METHODS = [
+  "GET",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "HEAD",
+  "OPTIONS",
+  "PROPFIND",
+  "TRACE",
+  "CONNECT",
+  "MKCOL",
+  "get",
+  "post",
+  "Patch",
+  "FOO",
+];
+const CONTROL = [
+  "requests",
+  "default-history",
+  "faults",
+  "rate-limit",
+  "policy",
+  "projects",
+  "numbers",
+  "tokens/expire",
+  "reset",
+  "state",
+  "nothing",
+];
+const MANGLED_SEGMENTS = [
+  "%E0%A4%A",
+  "%ZZ",
+  "%",
+  "%00",
+  "%2F",
+  "%C3%28",
+  "..",
+  ".",
+  "",
+  "__proto__",
+  "constructor",
+  "toString",
+  "\u00e9",
+  "\u4e2d\u6587",
+  "\ud83d\ude00",
+  " ",
+  "a b",
+  "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+];
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/problem+json",
+  "%%%",
+  "",
+];
 // Field names the emulator knows, and ones that are dangerous in JavaScript. Fault probabilities and
 // latency are left out on purpose: a generated rule must not inject 500s, drops or long waits.
 const KEYS = [
-  "name", "incomingWebhookUrl", "webhookContentType", "defaultForProject", "defaultFrom", "numberOfRetries", "retryDelaySeconds",
-  "imageConversionMethod", "coverPageId", "saveOutboundFaxDocuments", "saveInboundFaxDocuments", "scanIncomingBarcodes",
-  "inProgressNotifications", "resolution", "id", "projectId", "createdAt", "rules", "operations", "methods", "status429",
-  "retryAfterSeconds", "times", "skip", "errorBody", "seed", "perSecond", "burst", "retryAfter", "policy", "keyId", "keySecret",
-  "serviceId", "phoneNumber", "permissions", "country", "suspended", "note", "__proto__", "constructor", "toString", "",
+  "name",
+  "incomingWebhookUrl",
+  "webhookContentType",
+  "defaultForProject",
+  "defaultFrom",
+  "numberOfRetries",
+  "retryDelaySeconds",
+  "imageConversionMethod",
+  "coverPageId",
+  "saveOutboundFaxDocuments",
+  "saveInboundFaxDocuments",
+  "scanIncomingBarcodes",
+  "inProgressNotifications",
+  "resolution",
+  "id",
+  "projectId",
+  "createdAt",
+  "rules",
+  "operations",
+  "methods",
+  "status429",
+  "retryAfterSeconds",
+  "times",
+  "skip",
+  "errorBody",
+  "seed",
+  "perSecond",
+  "burst",
+  "retryAfter",
+  "policy",
+  "keyId",
+  "keySecret",
+  "serviceId",
+  "phoneNumber",
+  "permissions",
+  "country",
+  "suspended",
+  "note",
+  "__proto__",
+  "constructor",
+  "toString",
+  "",
 ];
-const STRINGS = ["", "FINE", "SUPERFINE", "HALFTONE", "application/json", "strict", "lenient", "list", "+15551234567", "https://u:p@hooks.example/x", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "\u0000", "\ud800", "x".repeat(61)];
+const STRINGS = [
+  "",
+  "FINE",
+  "SUPERFINE",
+  "HALFTONE",
+  "application/json",
+  "strict",
+  "lenient",
+  "list",
+  "+15551234567",
+  "https://u:p@hooks.example/x",
+  "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+  "\u0000",
+  "\ud800",
+  "x".repeat(61),
+];
 const NUMBERS = [0, -1, 1, 0.5, 3, 5, 30, 300, 1e308, -1e308, 2 ** 53 + 1, 1e-300];
 
 /** Generates fuzz requests from a seed; the same seed gives the same requests. */
@@ -72,7 +180,13 @@ export class RequestFuzzer {
     return this.encode(d.pick(METHODS), this.target(ctx), body, this.authorization(ctx), contentType);
   }
 
-  private encode(method: string, target: string, body: Buffer | undefined, auth: string | undefined, contentType: string | undefined): FuzzRequest {
+  private encode(
+    method: string,
+    target: string,
+    body: Buffer | undefined,
+    auth: string | undefined,
+    contentType: string | undefined,
+  ): FuzzRequest {
     const d = this.dice;
     const headers: string[] = [];
     if (!d.chance(0.03)) headers.push("host: emulator");
@@ -87,7 +201,10 @@ export class RequestFuzzer {
     const head = Buffer.from(`${method} ${target} HTTP/1.1\r\n${headers.join("\r\n")}\r\n\r\n`, "utf8");
     const payload = body === undefined ? Buffer.alloc(0) : chunked ? chunk(body) : body;
     const shown = body === undefined ? "" : ` body(${body.length}): ${body.subarray(0, 120).toString("utf8")}`;
-    return { description: `${method} ${target.slice(0, 200)} [${headers.join("; ").slice(0, 200)}]${shown}`, bytes: Buffer.concat([head, payload]) };
+    return {
+      description: `${method} ${target.slice(0, 200)} [${headers.join("; ").slice(0, 200)}]${shown}`,
+      bytes: Buffer.concat([head, payload]),
+    };
   }
 
   /** A call the API or the emulator has, mostly well-formed, so that the deeper paths (201, 409, 422, 429) are reached. */
@@ -108,13 +225,34 @@ export class RequestFuzzer {
       case 5:
         return { method: "PATCH", target: item, ...json(this.service()) };
       case 6:
-        return { method: "POST", target: "/oauth2/token", body: Buffer.from("grant_type=client_credentials"), contentType: "application/x-www-form-urlencoded" };
+        return {
+          method: "POST",
+          target: "/oauth2/token",
+          body: Buffer.from("grant_type=client_credentials"),
+          contentType: "application/x-www-form-urlencoded",
+        };
       case 7:
-        return { method: "POST", target: "/_emulator/projects", ...json({ projectId: d.pick(["p-new", ctx.otherProjectId, d.string(8)]), keyId: d.pick(["k-new", "fuzz-other-key"]), keySecret: d.pick(["s", "fuzz-other-secret"]) }) };
+        return {
+          method: "POST",
+          target: "/_emulator/projects",
+          ...json({
+            projectId: d.pick(["p-new", ctx.otherProjectId, d.string(8)]),
+            keyId: d.pick(["k-new", "fuzz-other-key"]),
+            keySecret: d.pick(["s", "fuzz-other-secret"]),
+          }),
+        };
       case 8:
-        return { method: "PUT", target: "/_emulator/rate-limit", ...json({ perSecond: d.pick([1, 50, 1000]), burst: d.pick([1, 5, 100]) }) };
+        return {
+          method: "PUT",
+          target: "/_emulator/rate-limit",
+          ...json({ perSecond: d.pick([1, 50, 1000]), burst: d.pick([1, 5, 100]) }),
+        };
       default:
-        return { method: "PUT", target: "/_emulator/faults", ...json({ rules: [{ operations: [d.pick(["list", "get", "create"])], status429: 1, times: d.int(1, 3) }] }) };
+        return {
+          method: "PUT",
+          target: "/_emulator/faults",
+          ...json({ rules: [{ operations: [d.pick(["list", "get", "create"])], status429: 1, times: d.int(1, 3) }] }),
+        };
     }
   }
 
@@ -139,7 +277,14 @@ export class RequestFuzzer {
 
   private target(ctx: FuzzContext): string {
     const d = this.dice;
-    const project = d.pick([ctx.projectId, ctx.projectId, ctx.otherProjectId, encodeURIComponent(ctx.projectId), d.pick(MANGLED_SEGMENTS), d.string(12)]);
+    const project = d.pick([
+      ctx.projectId,
+      ctx.projectId,
+      ctx.otherProjectId,
+      encodeURIComponent(ctx.projectId),
+      d.pick(MANGLED_SEGMENTS),
+      d.string(12),
+    ]);
     const service = d.pick([...ctx.serviceIds.slice(0, 3), d.pick(MANGLED_SEGMENTS), d.string(30)].filter((s) => s !== undefined));
     let path = d.pick([
       `/v3/projects/${project}/services`,
@@ -163,7 +308,9 @@ export class RequestFuzzer {
     if (d.chance(0.3)) path += `?${this.query()}`;
     // The request line must stay one line; everything else is fair, raw UTF-8 now and then too.
     if (d.chance(0.05)) return path.replace(/[\r\n ]/g, "%20");
-    return encodeURI(path).replace(/%25/g, "%").replace(/[\r\n ]/g, "%20");
+    return encodeURI(path)
+      .replace(/%25/g, "%")
+      .replace(/[\r\n ]/g, "%20");
   }
 
   private query(): string {
@@ -175,7 +322,19 @@ export class RequestFuzzer {
 
   private authorization(ctx: FuzzContext): string | undefined {
     const d = this.dice;
-    const choices = [ctx.basic, ctx.basic, ctx.otherBasic, ctx.bearer, "Basic !!!", "Basic ", `Basic ${Buffer.from("nokey").toString("base64")}`, `Bearer ${d.string(20)}`, "Digest x", d.string(30), "x".repeat(2000)];
+    const choices = [
+      ctx.basic,
+      ctx.basic,
+      ctx.otherBasic,
+      ctx.bearer,
+      "Basic !!!",
+      "Basic ",
+      `Basic ${Buffer.from("nokey").toString("base64")}`,
+      `Bearer ${d.string(20)}`,
+      "Digest x",
+      d.string(30),
+      "x".repeat(2000),
+    ];
     return d.chance(0.15) ? undefined : d.pick(choices).replace(/[^\x20-\x7e]/g, "?");
   }
 
@@ -187,7 +346,7 @@ export class RequestFuzzer {
       case 1:
         return Buffer.from(Array.from({ length: d.int(1, 512) }, () => d.int(0, 255)));
       case 2:
-        return Buffer.from(deep(d.int(1, 60_000), d.pick(["[", "{\"a\":"])));
+        return Buffer.from(deep(d.int(1, 60_000), d.pick(["[", '{"a":'])));
       case 3:
         return Buffer.from(d.pick(["grant_type=client_credentials", "grant_type=password", "a=%ZZ&&="]));
       case 4:
@@ -204,7 +363,9 @@ export class RequestFuzzer {
     switch (d.int(depth > 0 ? 0 : 2, 7)) {
       case 0:
       case 1:
-        return Object.fromEntries(Array.from({ length: d.int(0, 5) }, () => [d.chance(0.85) ? d.pick(KEYS) : d.string(10), this.value(depth - 1)]));
+        return Object.fromEntries(
+          Array.from({ length: d.int(0, 5) }, () => [d.chance(0.85) ? d.pick(KEYS) : d.string(10), this.value(depth - 1)]),
+        );
       case 2:
         return depth > 0 ? Array.from({ length: d.int(0, 4) }, () => this.value(depth - 1)) : [];
       case 3:

@@ -86,7 +86,8 @@ const writableService = new Set(writableProperties("Service"));
 export function expectRequestsConform(requests: readonly LoggedRequest[]): void {
   const problems: string[] = [];
   for (const request of requests) {
-    const validate = request.operation === "create" ? requestSchemas.create : request.operation === "update" ? requestSchemas.update : undefined;
+    const validate =
+      request.operation === "create" ? requestSchemas.create : request.operation === "update" ? requestSchemas.update : undefined;
     if (!validate) continue;
     const where = `#${request.seq} ${request.method} ${request.path}`;
     const body = request.body;

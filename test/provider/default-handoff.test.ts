@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from "../../emulator";
+import { type Emulator, startEmulator } from "../../emulator";
 import * as lifecycle from "../../provider/lifecycle";
 import { resetRuntime } from "../../provider/runtime";
 import { checkRequestsConform } from "../helpers/conformance";
@@ -18,7 +18,11 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     conform();
   });
 
-  const defaults = () => emulator.store.listServices(emulator.projectId).filter((s) => s.defaultForProject).map((s) => s.id);
+  const defaults = () =>
+    emulator.store
+      .listServices(emulator.projectId)
+      .filter((s) => s.defaultForProject)
+      .map((s) => s.id);
 
   test.each([
     ["the promotion first", 0],
@@ -99,7 +103,12 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     expect(adopted.id).toBe(original.id);
     expect(calls(emulator)).toEqual(["GET list", "GET numbers", "PATCH update"]);
     expect(patchBodies(emulator)).toEqual([{ name: "Managed default", resolution: "SUPERFINE" }]);
-    expect(adopted.outs).toMatchObject({ adopted: true, adopt: "default", name: "Managed default", originalSettings: { name: "Default service" } });
+    expect(adopted.outs).toMatchObject({
+      adopted: true,
+      adopt: "default",
+      name: "Managed default",
+      originalSettings: { name: "Default service" },
+    });
     expect(adopted.outs.originalSettings).toMatchObject({ resolution: "FINE" });
 
     emulator.requests = [];

@@ -1,8 +1,8 @@
-import { startEmulator, type Emulator } from "../../emulator";
-import * as lifecycle from "../../provider/lifecycle";
-import { DEFAULTS } from "../../provider/model/fields";
+import { type Emulator, startEmulator } from "../../emulator";
 import { isSinchHttpError, SinchHttpError } from "../../provider/client";
+import * as lifecycle from "../../provider/lifecycle";
 import { ServiceError, serviceError } from "../../provider/lifecycle/errors";
+import { DEFAULTS } from "../../provider/model/fields";
 import { resetRuntime } from "../../provider/runtime";
 import { checkRequestsConform } from "../helpers/conformance";
 import { calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
@@ -91,7 +91,14 @@ describe("provider lifecycle against the emulator", () => {
   test("refresh is one GET plus the numbers pages; a change made by hand shows as drift", async () => {
     const { id, outs } = await created({ name: "R" });
     for (let i = 0; i < 3; i++) {
-      emulator.store.attachNumber({ phoneNumber: `+1555200000${i}`, permissions: "both", country: "US", suspended: false, projectId: emulator.projectId, serviceId: id });
+      emulator.store.attachNumber({
+        phoneNumber: `+1555200000${i}`,
+        permissions: "both",
+        country: "US",
+        suspended: false,
+        projectId: emulator.projectId,
+        serviceId: id,
+      });
     }
     emulator.store.updateService(emulator.projectId, apiService(id)!, { numberOfRetries: 0 }, "by hand");
     emulator.requests = [];
@@ -99,7 +106,9 @@ describe("provider lifecycle against the emulator", () => {
     expect(calls(emulator)).toEqual(["GET get", "GET numbers"]);
     expect(result.props!.numberOfRetries).toBe(0);
     expect(result.inputs).toMatchObject({ numberOfRetries: 0, name: "R", projectId: emulator.projectId });
-    expect(result.props!.numbers).toEqual([0, 1, 2].map((i) => ({ phoneNumber: `+1555200000${i}`, permissions: "both", country: "US", suspended: false })));
+    expect(result.props!.numbers).toEqual(
+      [0, 1, 2].map((i) => ({ phoneNumber: `+1555200000${i}`, permissions: "both", country: "US", suspended: false })),
+    );
     const d = await lifecycle.diff(id, result.props!, (await checked({ name: "R" })) as never);
     expect(d.changes).toBe(true);
   });
@@ -128,9 +137,17 @@ describe("provider lifecycle against the emulator", () => {
   });
 
   test("a POST that failed before applying is reconciled, then repeated", async () => {
-    emulator.faults.set([{ operations: ["create"], status503: 1, times: 1 }, { operations: ["create"], drop: 1, times: 1 }]);
+    emulator.faults.set([
+      { operations: ["create"], status503: 1, times: 1 },
+      { operations: ["create"], drop: 1, times: 1 },
+    ]);
     const { id } = await created({ name: "Retried" });
-    expect(emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Retried").map((s) => s.id)).toEqual([id]);
+    expect(
+      emulator.store
+        .listServices(emulator.projectId)
+        .filter((s) => s.name === "Retried")
+        .map((s) => s.id),
+    ).toEqual([id]);
     expect(calls(emulator)).toEqual(["POST create", "GET list", "POST create", "GET list", "POST create"]);
   });
 
@@ -154,13 +171,18 @@ describe("provider lifecycle against the emulator", () => {
   test("a partial failure's state carries the serialized provider, without which refresh and destroy cannot run", async () => {
     await configureFor(emulator, { "sinch:maxRetries": "0" });
     emulator.faults.set([{ operations: ["update"], status503: 1 }]);
-    const error = await lifecycle.create({ ...(await checked({ name: "Carry", defaultForProject: true })), __provider: "the provider" }).catch((e) => e);
+    const error = await lifecycle
+      .create({ ...(await checked({ name: "Carry", defaultForProject: true })), __provider: "the provider" })
+      .catch((e) => e);
     expect(error.properties.__provider).toBe("the provider");
   });
 
   test("a lost POST whose lookup fails too: a placeholder records the attempt; update refuses, refresh keeps it, delete lists", async () => {
     await configureFor(emulator, { "sinch:maxRetries": "1" });
-    emulator.faults.set([{ operations: ["create"], lost: 1, times: 1 }, { operations: ["list"], status503: 1, times: 2 }]);
+    emulator.faults.set([
+      { operations: ["create"], lost: 1, times: 1 },
+      { operations: ["list"], status503: 1, times: 2 },
+    ]);
     const inputs = { ...(await checked({ name: "Unsure" })), __provider: "p" };
     const started = Date.now();
     const error = await lifecycle.create(inputs).catch((e) => e);
@@ -193,7 +215,12 @@ describe("provider lifecycle against the emulator", () => {
 
   test("once recovery records what it made, refresh moves the resource to that service, or drops it", async () => {
     const made = emulator.store.createService(emulator.projectId, { name: "Resolved" }, "seed");
-    const state = { ...(await checked({ name: "Resolved" })), numbers: [], adopted: false, unconfirmedCreate: { startedAt: new Date().toISOString(), resolved: { serviceId: made.id } } };
+    const state = {
+      ...(await checked({ name: "Resolved" })),
+      numbers: [],
+      adopted: false,
+      unconfirmedCreate: { startedAt: new Date().toISOString(), resolved: { serviceId: made.id } },
+    };
     const read = await lifecycle.read("unconfirmed-1-abc", state);
     expect(read.id).toBe(made.id);
     expect(read.props).not.toHaveProperty("unconfirmedCreate");
@@ -211,7 +238,9 @@ describe("provider lifecycle against the emulator", () => {
     const { id, outs } = await created({ name: "Half2" });
     await configureFor(emulator, { "sinch:maxRetries": "0" });
     emulator.faults.set([{ operations: ["update"], status503: 1, skip: 1 }]);
-    const error = await lifecycle.update(id, outs, await checked({ name: "Half2", numberOfRetries: 5, defaultForProject: true })).catch((e) => e);
+    const error = await lifecycle
+      .update(id, outs, await checked({ name: "Half2", numberOfRetries: 5, defaultForProject: true }))
+      .catch((e) => e);
     expect(error.id).toBe(id);
     expect(error.properties).toMatchObject({ numberOfRetries: 5, defaultForProject: false });
     expect(apiService(id)!.numberOfRetries).toBe(5);
@@ -220,8 +249,12 @@ describe("provider lifecycle against the emulator", () => {
   test("API errors name the service, the call and Sinch's message, and never a secret", async () => {
     const { id, outs } = await created({ name: "Err", incomingWebhookUrl: "https://u:topsecret@hooks.example/in" });
     emulator.faults.set([{ operations: ["update"], status500: 1 }]);
-    const error = await lifecycle.update(id, outs, await checked({ name: "Err", incomingWebhookUrl: "https://u:topsecret2@hooks.example/in" })).catch((e) => e);
-    expect(error.message).toBe(`Fax service "Err" (${id}): PATCH /v3/projects/${emulator.projectId}/services/${id} failed with HTTP 500 INTERNAL: Internal error`);
+    const error = await lifecycle
+      .update(id, outs, await checked({ name: "Err", incomingWebhookUrl: "https://u:topsecret2@hooks.example/in" }))
+      .catch((e) => e);
+    expect(error.message).toBe(
+      `Fax service "Err" (${id}): PATCH /v3/projects/${emulator.projectId}/services/${id} failed with HTTP 500 INTERNAL: Internal error`,
+    );
     for (const secret of ["topsecret", emulator.keySecret]) expect(`${error.message}${error.stack}`).not.toContain(secret);
     // The error keeps its kind, Sinch's status, the call and the client's error as its cause.
     expect(error).toBeInstanceOf(ServiceError);
@@ -256,9 +289,9 @@ describe("provider lifecycle against the emulator", () => {
 
   test("bad settings fail at check, before any call", async () => {
     resetRuntime();
-    await expect(lifecycle.configure({ config: { get: (k) => (k === "sinch:region" ? "mars" : undefined), require: () => "" } })).rejects.toThrow(
-      'Sinch region "mars" is not one of use1, eu1, sae1, apse1, apse2 (stack config "sinch:region"',
-    );
+    await expect(
+      lifecycle.configure({ config: { get: (k) => (k === "sinch:region" ? "mars" : undefined), require: () => "" } }),
+    ).rejects.toThrow('Sinch region "mars" is not one of use1, eu1, sae1, apse1, apse2 (stack config "sinch:region"');
   });
 
   test("OAuth2 works through the settings", async () => {

@@ -1,6 +1,15 @@
-import { DEFAULTS, UNKNOWN, type DesiredFields } from "../../provider/model/fields";
+import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/model/fields";
 import { handoffFailureMessage, handoffStep } from "../../provider/model/handoff";
-import { changedFields, createBody, createdCandidates, decideDiff, isEmptyPlan, pickCreated, planRelease, planUpdate } from "../../provider/model/plan";
+import {
+  changedFields,
+  createBody,
+  createdCandidates,
+  decideDiff,
+  isEmptyPlan,
+  pickCreated,
+  planRelease,
+  planUpdate,
+} from "../../provider/model/plan";
 import { fieldsOf, inputsOf, stateOf } from "../../provider/model/state";
 import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/model/webhook";
 
@@ -40,7 +49,10 @@ describe("webhook masking", () => {
 
 describe("diff", () => {
   test("no change when every field is equal, whatever else differs", () => {
-    const d = decideDiff({ ...state(), __provider: "old", createdAt: "t", numbers: [] } as never, { ...state(), __provider: "new", adopt: "default" } as never);
+    const d = decideDiff(
+      { ...state(), __provider: "old", createdAt: "t", numbers: [] } as never,
+      { ...state(), __provider: "new", adopt: "default" } as never,
+    );
     expect(d).toEqual({ changes: false, replaces: [], fields: [] });
   });
 
@@ -68,14 +80,22 @@ describe("diff", () => {
   });
 
   test("a masked webhook in state matches the unmasked input", () => {
-    expect(decideDiff(state({ incomingWebhookUrl: "https://u:***@h/x" }), state({ incomingWebhookUrl: "https://u:pw@h/x" })).changes).toBe(false);
-    expect(decideDiff(state({ incomingWebhookUrl: "https://u:pw@h/x" }), state({ incomingWebhookUrl: "https://u:pw2@h/x" })).fields).toEqual(["incomingWebhookUrl"]);
+    expect(decideDiff(state({ incomingWebhookUrl: "https://u:***@h/x" }), state({ incomingWebhookUrl: "https://u:pw@h/x" })).changes).toBe(
+      false,
+    );
+    expect(
+      decideDiff(state({ incomingWebhookUrl: "https://u:pw@h/x" }), state({ incomingWebhookUrl: "https://u:pw2@h/x" })).fields,
+    ).toEqual(["incomingWebhookUrl"]);
   });
 
   test("a new or unknown project replaces; an unknown field is a change", () => {
     expect(decideDiff(state(), { ...state(), projectId: "q" })).toMatchObject({ changes: true, replaces: ["projectId"] });
     expect(decideDiff(state(), { ...state(), projectId: UNKNOWN })).toMatchObject({ replaces: ["projectId"] });
-    expect(decideDiff(state(), { ...state(), numberOfRetries: UNKNOWN } as never)).toMatchObject({ changes: true, replaces: [], fields: ["numberOfRetries"] });
+    expect(decideDiff(state(), { ...state(), numberOfRetries: UNKNOWN } as never)).toMatchObject({
+      changes: true,
+      replaces: [],
+      fields: ["numberOfRetries"],
+    });
   });
 });
 
@@ -86,12 +106,18 @@ describe("patch plan", () => {
   });
 
   test("demotion is separate too, and a removed field without a default is cleared with an empty string, never null", () => {
-    const plan = planUpdate(state({ defaultForProject: true, defaultFrom: "+15551234567", coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }), state());
+    const plan = planUpdate(
+      state({ defaultForProject: true, defaultFrom: "+15551234567", coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }),
+      state(),
+    );
     expect(plan).toEqual({ patch: { defaultFrom: "", coverPageId: "" }, promote: false, demote: true });
   });
 
   test("a removed field with a default goes back to it (check filled it in)", () => {
-    expect(planUpdate(state({ numberOfRetries: 5, resolution: "SUPERFINE" }), state()).patch).toEqual({ numberOfRetries: 3, resolution: "FINE" });
+    expect(planUpdate(state({ numberOfRetries: 5, resolution: "SUPERFINE" }), state()).patch).toEqual({
+      numberOfRetries: 3,
+      resolution: "FINE",
+    });
   });
 
   test("nothing to do is an empty plan", () => {
@@ -100,7 +126,11 @@ describe("patch plan", () => {
   });
 
   test("the create body has every field, never the default flag", () => {
-    expect(createBody({ ...base, defaultForProject: true, defaultFrom: "+15551234567" })).toEqual({ ...base, defaultForProject: false, defaultFrom: "+15551234567" });
+    expect(createBody({ ...base, defaultForProject: true, defaultFrom: "+15551234567" })).toEqual({
+      ...base,
+      defaultForProject: false,
+      defaultFrom: "+15551234567",
+    });
   });
 
   test("release restores the original settings, but not a masked webhook password", () => {
@@ -188,9 +218,23 @@ describe("state mapping", () => {
       { id: "S", name: "A", defaultForProject: false, incomingWebhookUrl: "https://u:***@h/x", createdAt: "c", updatedAt: "u" },
       { projectId: "p", numbers: [], knownWebhook: "https://u:pw@h/x", adopted: false },
     );
-    expect(s).toEqual({ ...DEFAULTS, name: "A", incomingWebhookUrl: "https://u:pw@h/x", projectId: "p", createdAt: "c", updatedAt: "u", numbers: [], adopted: false });
+    expect(s).toEqual({
+      ...DEFAULTS,
+      name: "A",
+      incomingWebhookUrl: "https://u:pw@h/x",
+      projectId: "p",
+      createdAt: "c",
+      updatedAt: "u",
+      numbers: [],
+      adopted: false,
+    });
     expect(inputsOf(s)).toEqual({ ...DEFAULTS, name: "A", incomingWebhookUrl: "https://u:pw@h/x", projectId: "p" });
-    expect(fieldsOf({ id: "S", name: "A", defaultForProject: true, resolution: "SUPERFINE" })).toEqual({ ...DEFAULTS, name: "A", defaultForProject: true, resolution: "SUPERFINE" });
+    expect(fieldsOf({ id: "S", name: "A", defaultForProject: true, resolution: "SUPERFINE" })).toEqual({
+      ...DEFAULTS,
+      name: "A",
+      defaultForProject: true,
+      resolution: "SUPERFINE",
+    });
     expect(changedFields(fieldsOf({ id: "S", name: "A", defaultForProject: false }), { ...DEFAULTS, name: "A" })).toEqual([]);
   });
 });

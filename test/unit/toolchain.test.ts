@@ -1,5 +1,5 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -8,7 +8,12 @@ const ROOT = join(__dirname, "..", "..");
 /** Runs the set-up's Pulumi CLI step with only `bin` (and node) on PATH; returns its status, PATH and messages. */
 function ensurePulumi(bin: string): { status: number | null; path: string; stderr: string } {
   const run = spawnSync("sh", ["-c", `step() { echo "$*" >&2; }; . "${ROOT}/scripts/pulumi-cli.sh" && ensure_pulumi && echo "$PATH"`], {
-    env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: process.env.HOME, ROOT, PULUMI_CLI_CACHE: mkdtempSync(join(tmpdir(), "no-cli-")) },
+    env: {
+      PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: process.env.HOME,
+      ROOT,
+      PULUMI_CLI_CACHE: mkdtempSync(join(tmpdir(), "no-cli-")),
+    },
     encoding: "utf8",
   });
   return { status: run.status, path: run.stdout.trim(), stderr: run.stderr };

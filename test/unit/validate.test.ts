@@ -18,7 +18,7 @@ describe("check: validation of every input", () => {
     ["incomingWebhookUrl", 17, "incomingWebhookUrl must be a URL"],
     ["webhookContentType", "text/xml", "webhookContentType must be one of multipart/form-data, application/json"],
     ["webhookContentType", "JSON", "webhookContentType must be one of multipart/form-data, application/json"],
-    ["defaultForProject", "true", "defaultForProject must be true or false (got \"true\")"],
+    ["defaultForProject", "true", 'defaultForProject must be true or false (got "true")'],
     ["defaultForProject", 1, "defaultForProject must be true or false (got 1)"],
     ["defaultFrom", "5551234567", "defaultFrom must be a phone number in E.164 format"],
     ["defaultFrom", "+0551234567", "defaultFrom must be a phone number in E.164 format"],
@@ -27,7 +27,7 @@ describe("check: validation of every input", () => {
     ["numberOfRetries", 9, "numberOfRetries must be a whole number from 0 to 5 (got 9)"],
     ["numberOfRetries", -1, "numberOfRetries must be a whole number from 0 to 5"],
     ["numberOfRetries", 2.5, "numberOfRetries must be a whole number from 0 to 5"],
-    ["numberOfRetries", "3", "numberOfRetries must be a whole number from 0 to 5 (got \"3\")"],
+    ["numberOfRetries", "3", 'numberOfRetries must be a whole number from 0 to 5 (got "3")'],
     ["retryDelaySeconds", 29, "retryDelaySeconds must be a whole number from 30 to 300"],
     ["retryDelaySeconds", 301, "retryDelaySeconds must be a whole number from 30 to 300"],
     ["retryDelaySeconds", Number.NaN, "retryDelaySeconds must be a whole number from 30 to 300"],
@@ -134,7 +134,9 @@ describe("check: defaults, unknowns and the project", () => {
 
   test("an explicit project wins; none at all is a failure naming how to set one", () => {
     expect(check({ projectId: "mine" }).inputs.projectId).toBe("mine");
-    expect(checkInputs({}, undefined, "no project configured").failures).toEqual([{ property: "projectId", reason: "no project configured" }]);
+    expect(checkInputs({}, undefined, "no project configured").failures).toEqual([
+      { property: "projectId", reason: "no project configured" },
+    ]);
   });
 
   test("adopting the default keeps it the default unless the program says otherwise", () => {
