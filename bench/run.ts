@@ -55,11 +55,11 @@ async function measure(emulator: Emulator, op: string, run: () => Promise<unknow
 async function median(emulator: Emulator, op: string, run: () => Promise<unknown>): Promise<OpResult> {
   const runs: OpResult[] = [];
   for (let i = 0; i < REPEATS; i++) runs.push(await measure(emulator, op, run));
-  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(REPEATS / 2)];
+  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(REPEATS / 2)]!;
 }
 
 async function withStack<T>(variant: string, n: number, run: (emulator: Emulator, local: LocalStack) => Promise<T>): Promise<T> {
-  const { program, config, env } = VARIANTS[variant];
+  const { program, config, env } = VARIANTS[variant]!;
   const emulator = await startEmulator();
   const local = await localStack(program, { stackName: "bench", env });
   try {
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     }
   }
   const throughputN = Number(values["throughput-size"]);
-  const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0].ms ?? 0;
+  const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0]?.ms ?? 0;
   const throughput: ThroughputResult[] = [];
   for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, floorUp));
 

@@ -67,7 +67,7 @@ export function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
  */
 export function hasMediaType(req: IncomingMessage, body: string, wanted: "json" | "form"): boolean {
   if (body === "") return true;
-  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (wanted === "form") return type === "application/x-www-form-urlencoded";
-  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type ?? "");
 }

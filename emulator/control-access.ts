@@ -14,8 +14,8 @@ LOOPBACK.addAddress("::1", "ipv6");
  */
 export function isLoopback(address: string | undefined): boolean {
   const family = address ? isIP(address) : 0;
-  if (family === 0) return false;
-  return LOOPBACK.check(address!, family === 4 ? "ipv4" : "ipv6");
+  if (!address || family === 0) return false;
+  return LOOPBACK.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
 /**

@@ -19,26 +19,26 @@ export type ErrorBodyShape = (typeof ERROR_BODY_SHAPES)[number];
  */
 export interface FaultRule {
   /** Operations the rule applies to; all when omitted. */
-  operations?: Operation[];
+  operations?: Operation[] | undefined;
   /** HTTP methods the rule applies to; all when omitted. */
-  methods?: string[];
+  methods?: string[] | undefined;
   /** Close the connection without a response, before anything is applied. */
-  drop?: number;
-  status429?: number;
+  drop?: number | undefined;
+  status429?: number | undefined;
   /** Seconds to put in `Retry-After` on injected 429s; none when omitted. */
-  retryAfterSeconds?: number;
-  status500?: number;
-  status503?: number;
+  retryAfterSeconds?: number | undefined;
+  status500?: number | undefined;
+  status503?: number | undefined;
   /** Apply the request, then close the connection: the client never learns the outcome. */
-  lost?: number;
+  lost?: number | undefined;
   /** Added latency in milliseconds, uniformly between min and max. */
-  latencyMs?: { min: number; max: number };
+  latencyMs?: { min: number; max: number } | undefined;
   /** Body of injected 429/500/503 responses. Default: `standard`. */
-  errorBody?: ErrorBodyShape;
+  errorBody?: ErrorBodyShape | undefined;
   /** Apply to the next N matching requests only. */
-  times?: number;
+  times?: number | undefined;
   /** Let the first N matching requests through untouched (e.g. fail only the second PATCH). */
-  skip?: number;
+  skip?: number | undefined;
 }
 
 /** What the emulator does to one request. */
@@ -46,7 +46,7 @@ export type FaultOutcome =
   | { kind: "none" }
   | { kind: "drop" }
   | { kind: "lost" }
-  | { kind: "status"; status: 429 | 500 | 503; retryAfterSeconds?: number; errorBody: ErrorBodyShape };
+  | { kind: "status"; status: 429 | 500 | 503; retryAfterSeconds?: number | undefined; errorBody: ErrorBodyShape };
 
 /** Injected faults by kind, for soak summaries. */
 export interface FaultCounts {

@@ -4,8 +4,8 @@ import type { ServerResponse } from "node:http";
 export interface Reply {
   status: number;
   /** JSON-serialisable body, a raw string, or undefined for no body. */
-  body?: unknown;
-  headers?: Record<string, string>;
+  body?: unknown | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A reply's headers and payload: objects as JSON, strings as text/plain, undefined as an empty body. */

@@ -4,29 +4,29 @@ import type { DefaultPolicy, ProjectKey } from "./store";
 /** Options of `startEmulator`; every one has a default. */
 export interface EmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Interface to listen on. Default `127.0.0.1`. */
-  host?: string;
+  host?: string | undefined;
   /** The first project and its key; random when omitted. */
-  projectId?: string;
-  keyId?: string;
-  keySecret?: string;
+  projectId?: string | undefined;
+  keyId?: string | undefined;
+  keySecret?: string | undefined;
   /** More projects, each with its own key. */
-  extraProjects?: ProjectKey[];
+  extraProjects?: ProjectKey[] | undefined;
   /** `strict` (default): always exactly one default service; `lenient`: a project may have none. */
-  defaultPolicy?: DefaultPolicy;
+  defaultPolicy?: DefaultPolicy | undefined;
   /** Keep state in this JSON file (loaded at start, written after every change). */
-  dataFile?: string;
+  dataFile?: string | undefined;
   /** Lifetime of OAuth2 tokens in seconds. Default 3600. */
-  tokenTtlSeconds?: number;
+  tokenTtlSeconds?: number | undefined;
   /** Seed of the fault generator, so fault runs can be replayed. */
-  faultSeed?: number;
+  faultSeed?: number | undefined;
   /**
    * When set, the control endpoints (`/_emulator/`) need this token from every
    * client, loopback included (`authorization: Bearer <token>` or
    * `x-emulator-token: <token>`). When not, they answer loopback clients only.
    */
-  controlToken?: string;
+  controlToken?: string | undefined;
   /**
    * Called with warnings: listening on a non-loopback interface, and internal
    * errors (bugs, answered with 500). The emulator prints nothing itself.
@@ -48,5 +48,5 @@ export interface LoggedRequest {
   durationMs: number;
   operation: Operation | "unknown";
   /** The fault injected, if any. */
-  fault?: "drop" | "lost" | "status429" | "status500" | "status503" | "rateLimited";
+  fault?: "drop" | "lost" | "status429" | "status500" | "status503" | "rateLimited" | undefined;
 }

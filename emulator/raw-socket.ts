@@ -14,7 +14,7 @@ const answered = new WeakSet<Duplex>();
  * only half-closed while the rest of the request is read and dropped, so the
  * client is not reset before it reads the answer.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+export function answerClientError(error: Error & { code?: string | undefined }, socket: Duplex): void {
   if (answered.has(socket)) return;
   answered.add(socket);
   if (error.code === "ECONNRESET" || !socket.writable) {

@@ -8,7 +8,7 @@ const SERVICES = /^\/v3\/projects\/([^/]+)\/services(?:\/([^/]+)(\/numbers)?)?\/
 /** The parts of a services path, percent-decoded. */
 export interface ServicesTarget {
   projectId: string;
-  serviceId?: string;
+  serviceId?: string | undefined;
   numbers: boolean;
 }
 
@@ -31,7 +31,7 @@ export function matchServices(path: string): ServicesTarget | { reply: Reply } |
   try {
     const [, projectId, serviceId, numbers] = match;
     return {
-      projectId: decodeURIComponent(projectId),
+      projectId: decodeURIComponent(projectId ?? ""),
       serviceId: serviceId === undefined ? undefined : decodeURIComponent(serviceId),
       numbers: numbers !== undefined,
     };

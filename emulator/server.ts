@@ -21,7 +21,7 @@ export class Emulator {
   readonly store: Store;
   readonly auth: Authenticator;
   readonly faults: FaultInjector;
-  rateLimit?: { limiter: RateLimiter; retryAfter: boolean };
+  rateLimit: { limiter: RateLimiter; retryAfter: boolean } | undefined;
   requests: LoggedRequest[] = [];
   /** TCP connections accepted so far (shows whether clients reuse them). */
   connectionsAccepted = 0;
@@ -30,7 +30,7 @@ export class Emulator {
   private server: Server;
   url = "";
 
-  constructor(readonly options: Required<Pick<EmulatorOptions, "projectId" | "keyId" | "keySecret">> & EmulatorOptions) {
+  constructor(readonly options: EmulatorOptions & { projectId: string; keyId: string; keySecret: string }) {
     const keys = [{ projectId: options.projectId, keyId: options.keyId, keySecret: options.keySecret }];
     this.store = new Store([...keys, ...(options.extraProjects ?? [])], options.defaultPolicy ?? "strict", options.dataFile);
     this.auth = new Authenticator(() => this.store.keys, options.tokenTtlSeconds ?? 3600);
@@ -145,11 +145,12 @@ export class Emulator {
       entry.durationMs = Date.now() - started;
     };
 
-    const limited = this.rateLimit?.limiter.take();
-    if (limited && !limited.ok) {
+    const rateLimit = this.rateLimit;
+    const limited = rateLimit?.limiter.take();
+    if (rateLimit && limited && !limited.ok) {
       entry.fault = "rateLimited";
       this.faults.counts.rateLimited++;
-      const headers = this.rateLimit!.retryAfter ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) } : undefined;
+      const headers = rateLimit.retryAfter ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) } : undefined;
       finish(429);
       send(res, errorReply(429, "Too many requests", undefined, headers));
       return;
@@ -239,8 +240,8 @@ function parseLogged(body: string): unknown {
 /** Whether a parsed JSON value nests at most `limit` deep (checked without recursion). */
 function depthAtMost(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
     if (typeof node !== "object" || node === null) continue;
     if (depth >= limit) return false;
     for (const child of Object.values(node)) stack.push([child, depth + 1]);

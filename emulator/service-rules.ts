@@ -5,19 +5,19 @@ export interface StoredService {
   id: string;
   projectId: string;
   name: string;
-  incomingWebhookUrl?: string;
+  incomingWebhookUrl?: string | undefined;
   webhookContentType: string;
   defaultForProject: boolean;
-  defaultFrom?: string;
+  defaultFrom?: string | undefined;
   numberOfRetries: number;
   retryDelaySeconds: number;
   imageConversionMethod: string;
-  coverPageId?: string;
+  coverPageId?: string | undefined;
   saveOutboundFaxDocuments: boolean;
   saveInboundFaxDocuments: boolean;
   scanIncomingBarcodes: boolean;
   inProgressNotifications: boolean;
-  resolution?: string;
+  resolution?: string | undefined;
   createdAt: string;
   updatedAt: string;
 }

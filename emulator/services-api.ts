@@ -6,7 +6,7 @@ import { PolicyViolation, type Store } from "./store";
 export interface ApiCall {
   method: string;
   projectId: string;
-  serviceId?: string;
+  serviceId?: string | undefined;
   query: URLSearchParams;
   /** The raw request body. */
   body: string;
@@ -34,13 +34,13 @@ export function createService(store: Store, call: ApiCall): Reply {
 
 /** `GET /services/{id}` */
 export function getService(store: Store, call: ApiCall): Reply {
-  const service = store.getService(call.projectId, call.serviceId!);
+  const service = store.getService(call.projectId, call.serviceId ?? "");
   return service ? { status: 200, body: publicView(service) } : notFound(call);
 }
 
 /** `PATCH /services/{id}`: only the fields sent change; `""` clears a field without a default. */
 export function updateService(store: Store, call: ApiCall): Reply {
-  const service = store.getService(call.projectId, call.serviceId!);
+  const service = store.getService(call.projectId, call.serviceId ?? "");
   if (!service) return notFound(call);
   const body = parseObject(call.body);
   if ("reply" in body) return body.reply;
@@ -58,7 +58,7 @@ export function updateService(store: Store, call: ApiCall): Reply {
 
 /** `DELETE /services/{id}` */
 export function deleteService(store: Store, call: ApiCall): Reply {
-  const service = store.getService(call.projectId, call.serviceId!);
+  const service = store.getService(call.projectId, call.serviceId ?? "");
   if (!service) return notFound(call);
   try {
     store.deleteService(call.projectId, service, call.cause);
@@ -71,10 +71,10 @@ export function deleteService(store: Store, call: ApiCall): Reply {
 
 /** `GET /services/{id}/numbers` */
 export function listNumbers(store: Store, call: ApiCall): Reply {
-  if (!store.getService(call.projectId, call.serviceId!)) return notFound(call);
+  if (!store.getService(call.projectId, call.serviceId ?? "")) return notFound(call);
   const paging = parsePaging(call.query);
   if ("reply" in paging) return paging.reply;
-  const all = store.listNumbers(call.projectId, call.serviceId!);
+  const all = store.listNumbers(call.projectId, call.serviceId ?? "");
   return { status: 200, body: { numbers: pageOf(all, paging), ...pageInfo(all.length, paging) } };
 }
 

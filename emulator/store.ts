@@ -12,7 +12,7 @@ export interface StoredNumber {
   permissions: "both" | "send" | "receive";
   country: string;
   suspended: boolean;
-  note?: string;
+  note?: string | undefined;
   projectId: string;
   serviceId: string;
 }
@@ -134,7 +134,7 @@ export class Store {
   deleteService(projectId: string, service: StoredService, cause: string): void {
     if (service.defaultForProject && this.policy === "strict") {
       throw new PolicyViolation(
-        `Service ${service.id} is the project's default service and cannot be deleted. ` + "Promote another service to default first.",
+        `Service ${service.id} is the project's default service and cannot be deleted. Promote another service to default first.`,
       );
     }
     const project = this.project(projectId);
@@ -161,8 +161,9 @@ export class Store {
   }
 
   private project(projectId: string): ProjectState {
-    if (!this.hasProject(projectId)) throw new Error(`unknown project ${projectId}`);
-    return this.snapshot.projects[projectId];
+    const project = this.hasProject(projectId) ? this.snapshot.projects[projectId] : undefined;
+    if (!project) throw new Error(`unknown project ${projectId}`);
+    return project;
   }
 
   private demoteOthers(project: ProjectState, keepId: string, now: string): void {

@@ -28,8 +28,9 @@ export function ulid(now: number = Date.now()): string {
 
 function increment(digits: number[]): void {
   for (let i = digits.length - 1; i >= 0; i--) {
-    if (digits[i] < 31) {
-      digits[i]++;
+    const digit = digits[i] ?? 0;
+    if (digit < 31) {
+      digits[i] = digit + 1;
       return;
     }
     digits[i] = 0;

@@ -19,20 +19,20 @@ type SettingName = keyof typeof SETTING_SOURCES;
 
 /** The provider's settings, read at run time inside the provider process (never serialized). */
 export interface ProviderSettings {
-  projectId?: string;
-  keyId?: string;
-  keySecret?: string;
+  projectId?: string | undefined;
+  keyId?: string | undefined;
+  keySecret?: string | undefined;
   auth: "basic" | "oauth2";
-  region?: Region;
-  faxUrl?: string;
-  authUrl?: string;
+  region?: Region | undefined;
+  faxUrl?: string | undefined;
+  authUrl?: string | undefined;
   /** How long a demoted or deleted default waits for another service to take over. Default 60 s. */
   handoffTimeoutMs: number;
   /** How often the handoff looks again. */
   handoffPollMs: number;
   /** Per-request timeout. */
-  requestTimeoutMs?: number;
-  maxRetries?: number;
+  requestTimeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
 }
 
 /** How to set a setting, for error messages. */
@@ -78,14 +78,15 @@ export function missingProjectMessage(): string {
 
 /** Client options for a project; one error names every missing credential and how to set it. */
 export function clientOptions(settings: ProviderSettings, projectId: string): SinchFaxClientOptions {
-  const missing = (["keyId", "keySecret"] as const).filter((name) => !settings[name]);
-  if (missing.length > 0) {
+  const { keyId, keySecret } = settings;
+  if (!keyId || !keySecret) {
+    const missing = (["keyId", "keySecret"] as const).filter((name) => !settings[name]);
     throw new SettingsError(`Sinch credentials are missing: set ${missing.map(howToSet).join("; and ")}.`);
   }
   return {
     projectId,
-    keyId: settings.keyId!,
-    keySecret: settings.keySecret!,
+    keyId,
+    keySecret,
     auth: settings.auth,
     region: settings.region,
     baseUrl: settings.faxUrl,

@@ -8,44 +8,44 @@ import { hasCredentials } from "./model/webhook";
 /** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. */
 export interface FaxServiceArgs {
   /** A friendly name, 1 to 60 characters. Default "Default service". */
-  name?: pulumi.Input<string>;
+  name?: pulumi.Input<string> | undefined;
   /**
    * Where Sinch posts incoming faxes (http or https). Basic-auth credentials
    * (`https://user:pass@host/…`) are kept secret in state; Sinch never shows
    * the password again. Default: none.
    */
-  incomingWebhookUrl?: pulumi.Input<string>;
+  incomingWebhookUrl?: pulumi.Input<string> | undefined;
   /** `multipart/form-data` or `application/json`. Default `multipart/form-data`. */
-  webhookContentType?: pulumi.Input<"multipart/form-data" | "application/json">;
+  webhookContentType?: pulumi.Input<"multipart/form-data" | "application/json"> | undefined;
   /**
    * Whether this is the project's default service (used when a fax names no
    * service). Promotion happens last, once the service is fully configured;
    * a demotion waits for another service to take over. Declare at most one
    * default per project. Default false.
    */
-  defaultForProject?: pulumi.Input<boolean>;
+  defaultForProject?: pulumi.Input<boolean> | undefined;
   /** One of the project's Sinch numbers or a verified number, in E.164 (`+15551234567`). Default: none. */
-  defaultFrom?: pulumi.Input<string>;
+  defaultFrom?: pulumi.Input<string> | undefined;
   /** Retries of a failed fax, 0 to 5. Default 3. */
-  numberOfRetries?: pulumi.Input<number>;
+  numberOfRetries?: pulumi.Input<number> | undefined;
   /** Seconds between retries, 30 to 300. Default 60. */
-  retryDelaySeconds?: pulumi.Input<number>;
+  retryDelaySeconds?: pulumi.Input<number> | undefined;
   /** `HALFTONE` or `MONOCHROME` (outbound faxes only). Default `HALFTONE`. */
-  imageConversionMethod?: pulumi.Input<"HALFTONE" | "MONOCHROME">;
+  imageConversionMethod?: pulumi.Input<"HALFTONE" | "MONOCHROME"> | undefined;
   /** A cover page of this service (its ULID), added to every outbound fax. Default: none. */
-  coverPageId?: pulumi.Input<string>;
+  coverPageId?: pulumi.Input<string> | undefined;
   /** Keep documents of sent faxes (13 months). Default true. */
-  saveOutboundFaxDocuments?: pulumi.Input<boolean>;
+  saveOutboundFaxDocuments?: pulumi.Input<boolean> | undefined;
   /** Keep documents of received faxes (13 months). Default true. */
-  saveInboundFaxDocuments?: pulumi.Input<boolean>;
+  saveInboundFaxDocuments?: pulumi.Input<boolean> | undefined;
   /** Detect barcodes on incoming faxes. Default false. */
-  scanIncomingBarcodes?: pulumi.Input<boolean>;
+  scanIncomingBarcodes?: pulumi.Input<boolean> | undefined;
   /** A webhook for each page sent of an outbound fax. Default false. */
-  inProgressNotifications?: pulumi.Input<boolean>;
+  inProgressNotifications?: pulumi.Input<boolean> | undefined;
   /** `FINE` (200 dpi) or `SUPERFINE` (400 dpi). Default `FINE`. */
-  resolution?: pulumi.Input<"FINE" | "SUPERFINE">;
+  resolution?: pulumi.Input<"FINE" | "SUPERFINE"> | undefined;
   /** The Sinch project; default `sinch:projectId` or `SINCH_PROJECT_ID`. Changing it replaces the service. */
-  projectId?: pulumi.Input<string>;
+  projectId?: pulumi.Input<string> | undefined;
   /**
    * Take an existing service under management instead of creating one: a
    * service id, or `"default"` for the project's current default service.
@@ -53,7 +53,7 @@ export interface FaxServiceArgs {
    * previous settings restored, not deleted. (`pulumi import` cannot work for
    * dynamic providers.) Only read on create.
    */
-  adopt?: pulumi.Input<string>;
+  adopt?: pulumi.Input<string> | undefined;
 }
 
 /**

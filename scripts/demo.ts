@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       keySecret: emulator.keySecret,
       baseUrl: emulator.url,
     });
-    const outbound = (await stack.outputs()).outboundServiceId.value as string;
+    const outbound = (await stack.outputs()).outboundServiceId!.value as string;
     await client.updateService(outbound, { numberOfRetries: 0, resolution: "FINE" });
     client.close();
     console.log("  someone sets numberOfRetries 0 and resolution FINE on the outbound service through the API");

@@ -7,14 +7,15 @@ set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 printf '\033[1m==> %s\033[0m\n' "building and packing pulumi-sinch-fax" >&2
-rm -rf dist
-npx tsc -p tsconfig.build.json
+sh scripts/build.sh
 mkdir -p .work
-tarball=$(npm pack --silent --pack-destination .work 2>/dev/null | tail -1)
+# --ignore-scripts: the build above is what prepack would run again.
+npm pack --silent --ignore-scripts --pack-destination .work > .work/pack.out
+tarball=$(tail -1 .work/pack.out)
 rm -rf node_modules/pulumi-sinch-fax
 mkdir -p node_modules/pulumi-sinch-fax node_modules/.bin
 tar -xzf ".work/$tarball" -C node_modules/pulumi-sinch-fax --strip-components=1
-chmod +x node_modules/pulumi-sinch-fax/dist/emulator/cli.js
-ln -sf ../pulumi-sinch-fax/dist/emulator/cli.js node_modules/.bin/sinch-fax-emulator
-chmod +x node_modules/pulumi-sinch-fax/dist/provider/recover/cli.js
-ln -sf ../pulumi-sinch-fax/dist/provider/recover/cli.js node_modules/.bin/sinch-fax-recover
+for bin in emulator/cli.js:sinch-fax-emulator provider/recover/cli.js:sinch-fax-recover; do
+  chmod +x "node_modules/pulumi-sinch-fax/dist/${bin%%:*}"
+  ln -sf "../pulumi-sinch-fax/dist/${bin%%:*}" "node_modules/.bin/${bin##*:}"
+done

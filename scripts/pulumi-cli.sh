@@ -64,6 +64,7 @@ build_pulumi() (
   work=$(mktemp -d)
   out="$CLI_DIR.partial"
   beat=
+  # shellcheck disable=SC2317 # called by the trap below
   cleanup() {
     [ -n "$beat" ] && kill "$beat" 2>/dev/null
     rm -rf "$work" "$out"

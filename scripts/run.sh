@@ -1,23 +1,46 @@
 #!/bin/sh
-# The entry point of every npm script: sets up the toolchain (Node 24, npm
-# dependencies, the Pulumi CLI), builds and packs the package, then runs the task.
-#   sh scripts/run.sh test|demo|emulator|bench|soak|build|typecheck [args…]
+# The entry point of every npm script: sets up the toolchain (Node 24 and the
+# npm dependencies; the Pulumi CLI only for the tasks that run the engine),
+# then runs the task.
+#   sh scripts/run.sh test|test:quick|lint|format|typecheck|build|emulator|demo|bench|soak [args…]
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=scripts/toolchain.sh
 . "$ROOT/scripts/toolchain.sh"
 
 task=${1:-test}
 [ $# -gt 0 ] && shift
+
+# The tests that need neither the engine nor a Pulumi CLI.
+QUICK_TESTS="test/unit test/emulator test/client test/provider"
+
+lint() {
+  step "linting (Biome, shellcheck)"
+  npx biome check .
+  if ! command -v shellcheck >/dev/null 2>&1; then
+    echo "shellcheck is not installed: install it (Debian/Ubuntu: apt-get install shellcheck; macOS: brew install shellcheck) and rerun." >&2
+    return 1
+  fi
+  shellcheck -s sh scripts/*.sh .ci/run
+}
 
 case "$task" in
   build)
     exec sh scripts/install-self.sh ;;
   typecheck)
     exec npx tsc -p tsconfig.json --noEmit ;;
-  emulator)
-    sh scripts/install-self.sh
-    exec node dist/emulator/cli.js "$@" ;;
+  lint)
+    lint ;;
+  format)
+    exec npx biome check --write . ;;
+  test:quick)
+    step "type-checking"
+    npx tsc -p tsconfig.json --noEmit
+    lint
+    step "running the quick tests (unit, emulator, client, provider; no engine)"
+    # shellcheck disable=SC2086 # a list of folders
+    exec npx jest $QUICK_TESTS "$@" ;;
   test)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
@@ -25,6 +48,9 @@ case "$task" in
     sh scripts/install-self.sh
     step "running the tests (unit, emulator, client, provider, then the engine tests)"
     exec npx jest "$@" ;;
+  emulator)
+    sh scripts/build.sh
+    exec node dist/emulator/cli.js "$@" ;;
   demo)
     ensure_pulumi
     sh scripts/install-self.sh
@@ -38,6 +64,6 @@ case "$task" in
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
   *)
-    echo "unknown task: $task (test, demo, emulator, bench, soak, build, typecheck)" >&2
+    echo "unknown task: $task (test, test:quick, lint, format, typecheck, build, emulator, demo, bench, soak)" >&2
     exit 2 ;;
 esac

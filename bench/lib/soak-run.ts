@@ -69,7 +69,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const spec: Spec = {};
     for (let i = 0; i < options.services; i++) spec[`svc-${String(i).padStart(3, "0")}`] = { name: `Soak service ${i}` };
     const names = Object.keys(spec);
-    Object.assign(spec[names[0]], { adopt: "default", defaultForProject: true });
+    Object.assign(spec[names[0]!]!, { adopt: "default", defaultForProject: true });
     const config = { "sinch:maxRetries": "10", "sinch:defaultHandoffTimeout": "90" };
     await local.stack.setAllConfig(emulatorConfig(emulator, { ...config, "test:services": JSON.stringify(spec) }));
     emulator.faults.set(SOAK_FAULTS, options.seed);
@@ -109,16 +109,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (let round = 1; ok && round <= options.rounds; round++) {
       for (const name of names) {
         if (random() > 0.3) continue;
-        const [field, value] = FIELD_CHANGES[Math.floor(random() * FIELD_CHANGES.length)](random);
-        if (value === undefined) delete spec[name][field];
-        else spec[name][field] = value;
+        const [field, value] = FIELD_CHANGES[Math.floor(random() * FIELD_CHANGES.length)]!(random);
+        if (value === undefined) delete spec[name]![field];
+        else spec[name]![field] = value;
       }
       await local.stack.setConfig("test:services", { value: JSON.stringify(spec) });
       ok = await up(`round ${round}: random changes`);
     }
     for (let h = 1; ok && h <= options.handoffs; h++) {
       const next = names[h % options.handoffs === 0 ? 0 : h % names.length];
-      for (const name of names) spec[name].defaultForProject = name === next;
+      for (const name of names) spec[name]!.defaultForProject = name === next;
       await local.stack.setConfig("test:services", { value: JSON.stringify(spec) });
       ok = await up(`handoff ${h}: default to ${next}`);
     }
@@ -135,7 +135,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         async () => void (await local.stack.destroy()),
         async () => {
           const left = emulator.store.listServices(emulator.projectId);
-          const problems = left.length === 1 && left[0].id === original.id ? [] : [`left behind: ${left.map((s) => s.name).join(", ")}`];
+          const problems = left.length === 1 && left[0]!.id === original.id ? [] : [`left behind: ${left.map((s) => s.name).join(", ")}`];
           if (!left[0]?.defaultForProject) problems.push("the project lost its default");
           return problems.concat(historyProblems(emulator));
         },

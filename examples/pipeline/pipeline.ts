@@ -47,7 +47,7 @@ export function driftReport(events: EngineEvent[]): string[] {
 }
 
 function serviceSteps(events: EngineEvent[], pick: (e: EngineEvent) => StepEventMetadata | undefined): StepEventMetadata[] {
-  return events.map(pick).filter((m): m is StepEventMetadata => m !== undefined && m.type.endsWith(":FaxService"));
+  return events.map(pick).filter((m): m is StepEventMetadata => m?.type.endsWith(":FaxService") === true);
 }
 
 function nameOf(m: StepEventMetadata): string {
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
       "allow-destructive": { type: "boolean", default: false },
     },
   });
-  const stack = await LocalWorkspace.selectStack({ stackName: values.stack!, workDir: resolve(values.dir!) });
+  const stack = await LocalWorkspace.selectStack({ stackName: values.stack ?? "dev", workDir: resolve(values.dir ?? ".") });
   const events: EngineEvent[] = [];
   const onEvent = (e: EngineEvent) => events.push(e);
   switch (positionals[0]) {

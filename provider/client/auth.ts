@@ -40,8 +40,8 @@ export interface IssuedToken {
  * expires, and one refresh is shared by every concurrent caller.
  */
 export class OAuth2Auth implements AuthStrategy {
-  private token?: { value: string; expiresAt: number };
-  private pending?: Promise<string>;
+  private token: { value: string; expiresAt: number } | undefined;
+  private pending: Promise<string> | undefined;
 
   constructor(
     private readonly fetchToken: () => Promise<IssuedToken>,

@@ -11,11 +11,18 @@ export const DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token";
 /** How the client retries: capped exponential backoff with equal jitter (a random wait between half and all of the step). */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 6. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** First backoff in milliseconds. Default 250. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Longest single backoff in milliseconds (also caps `Retry-After`). Default 20000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
 }
 
 /** Options of {@link SinchFaxClient}. */
@@ -24,18 +31,18 @@ export interface SinchFaxClientOptions {
   keyId: string;
   keySecret: string;
   /** `basic` (default) or `oauth2` (client credentials; token cached and refreshed). */
-  auth?: "basic" | "oauth2";
+  auth?: "basic" | "oauth2" | undefined;
   /** Explicit API base URL (e.g. an emulator); wins over `region`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A regional host; the global URL when omitted. */
-  region?: Region;
+  region?: Region | undefined;
   /** OAuth2 token endpoint. Default {@link DEFAULT_AUTH_URL}. */
-  authUrl?: string;
+  authUrl?: string | undefined;
   /** Per-request timeout in milliseconds. Default 30000. */
-  timeoutMs?: number;
-  retry?: RetryOptions;
+  timeoutMs?: number | undefined;
+  retry?: RetryOptions | undefined;
   /** Largest page the client asks for when listing. Default 1000 (the API's maximum). */
-  pageSize?: number;
+  pageSize?: number | undefined;
 }
 
 /** The options with every default filled in, checked once. */
@@ -47,7 +54,7 @@ export interface NormalizedOptions {
   baseUrl: string;
   authUrl: string;
   timeoutMs: number;
-  retry: Required<RetryOptions>;
+  retry: RetryPolicy;
   pageSize: number;
 }
 

@@ -17,7 +17,7 @@ const WINDOW_SECONDS = 3;
  */
 export class RateGovernor {
   private queue: Array<() => void> = [];
-  private timer?: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | undefined;
   private lastRelease = Number.NEGATIVE_INFINITY;
   private lastThrottle = Number.NEGATIVE_INFINITY;
   private ratePerSecond = Number.POSITIVE_INFINITY;
@@ -74,7 +74,7 @@ export class RateGovernor {
         return;
       }
       this.lastRelease = now;
-      this.queue.shift()!();
+      this.queue.shift()?.();
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { RetryOptions } from "./options";
+import type { RetryPolicy } from "./options";
 
 /** Statuses worth another attempt: rate limited, or a gateway that did not reach the API. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
@@ -30,7 +30,7 @@ export function decideRetry(
 }
 
 /** Exponential backoff with jitter: between half and all of min(max, base * 2^attempt). */
-export function backoffMs(attempt: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
+export function backoffMs(attempt: number, options: RetryPolicy, random: () => number = Math.random): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
@@ -45,12 +45,7 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
 }
 
 /** The wait before the next attempt: `Retry-After` when given (capped), else backoff. */
-export function nextDelayMs(
-  attempt: number,
-  options: Required<RetryOptions>,
-  retryAfterMs: number | undefined,
-  random?: () => number,
-): number {
+export function nextDelayMs(attempt: number, options: RetryPolicy, retryAfterMs: number | undefined, random?: () => number): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs);
   return backoffMs(attempt, options, random);
 }

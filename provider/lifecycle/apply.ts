@@ -4,7 +4,7 @@ import type { Service } from "../client/schemas";
 import { FaxProviderError } from "../errors";
 import { handoffFailureMessage } from "../model/handoff";
 import type { UpdatePlan } from "../model/plan";
-import { waitForHandoff } from "./handoff";
+import { type HandoffOutcome, waitForHandoff } from "./handoff";
 
 /** A step of a plan failed (its error is `cause`); `applied` is the service after the last step that succeeded, if any did. */
 export class StepFailure extends FaxProviderError {
@@ -44,7 +44,7 @@ export async function applyPlan(
   if (plan.promote) await step(() => client.updateService(id, { defaultForProject: true }));
   if (!plan.demote) return latest;
 
-  let outcome;
+  let outcome: HandoffOutcome;
   try {
     outcome = await waitForHandoff(client, id, latest);
   } catch (e) {

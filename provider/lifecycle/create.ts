@@ -1,8 +1,8 @@
 import type { SinchFaxClient } from "../client/client";
 import { isSinchFaxError } from "../client/errors";
 import type { Service } from "../client/schemas";
-import { type CheckedInputs, type DesiredFields, type ServiceState, writableFields } from "../model/fields";
-import { createBody, pickCreated, planUpdate } from "../model/plan";
+import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "../model/fields";
+import { createBody, createdCandidates, planUpdate } from "../model/plan";
 import { fieldsOf, numbersOf, stateOf } from "../model/state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "../model/unconfirmed";
 import { webhookPassword } from "../model/webhook";
@@ -18,7 +18,7 @@ import { describeService, PartialFailureError, serviceError } from "./errors";
 export async function create(inputs: CheckedInputs): Promise<{ id: string; outs: ServiceState }> {
   const secrets = [webhookPassword(inputs.incomingWebhookUrl)];
   const client = clientFor(inputs.projectId);
-  if (inputs.adopt !== undefined) return adopt(client, inputs, secrets);
+  if (inputs.adopt !== undefined) return adopt(client, inputs, inputs.adopt, secrets);
 
   const service = await postReconciled(client, inputs, secrets);
   const extras = { projectId: inputs.projectId, numbers: [], knownWebhook: inputs.incomingWebhookUrl, adopted: false };
@@ -57,8 +57,8 @@ async function postReconciled(client: SinchFaxClient, inputs: CheckedInputs, sec
         throw unconfirmed(inputs, startedAt, e, lookupError, secrets);
       }
       // Picked and claimed in one step: a concurrent reconciliation cannot take the same service.
-      const found = pickCreated(services, body, startedAt, claimedIds);
-      if (found && claim(found)) return services.find((s) => s.id === found)!;
+      const found = createdCandidates(services, body, startedAt, claimedIds)[0];
+      if (found && claim(found.id)) return found;
       // As many POSTs as the client makes attempts of any other call.
       if (attempt > client.maxRetries) throw serviceError({ name: inputs.name }, e, secrets);
     }
@@ -97,23 +97,24 @@ async function listAll(client: SinchFaxClient): Promise<Service[]> {
 async function adopt(
   client: SinchFaxClient,
   inputs: CheckedInputs,
+  what: string,
   secrets: Array<string | undefined>,
 ): Promise<{ id: string; outs: ServiceState }> {
-  const label = { id: inputs.adopt === "default" ? undefined : inputs.adopt, name: inputs.name };
+  const label = { id: what === "default" ? undefined : what, name: inputs.name };
   let target: Service | undefined;
-  let claimed = false;
-  let numbers;
+  let claimedId: string | undefined;
+  let numbers: NumberState[];
   try {
-    target = inputs.adopt === "default" ? await findDefault(client) : await client.findService(inputs.adopt!);
+    target = what === "default" ? await findDefault(client) : await client.findService(what);
     if (!target) {
-      const what = inputs.adopt === "default" ? "the project has no default service" : `no service ${inputs.adopt} exists`;
-      throw new Error(`cannot adopt: ${what} in project ${inputs.projectId}`);
+      const missing = what === "default" ? "the project has no default service" : `no service ${what} exists`;
+      throw new Error(`cannot adopt: ${missing} in project ${inputs.projectId}`);
     }
-    claimed = claim(target.id);
-    if (!claimed) throw new Error(`cannot adopt ${describeService(target)}: another FaxService of this stack already manages it`);
+    if (!claim(target.id)) throw new Error(`cannot adopt ${describeService(target)}: another FaxService of this stack already manages it`);
+    claimedId = target.id;
     numbers = numbersOf(await client.listNumbers(target.id));
   } catch (e) {
-    if (claimed) claimedIds.delete(target!.id);
+    if (claimedId) claimedIds.delete(claimedId);
     throw serviceError(label, e, secrets);
   }
   const originalSettings = writableFields(target) as Partial<DesiredFields>;

@@ -155,13 +155,3 @@ export function createdCandidates(
   }
   return candidates;
 }
-
-/** After a POST whose outcome is unknown: the service that attempt created, if any. */
-export function pickCreated(
-  services: Iterable<Service>,
-  body: ServiceFields,
-  startedAt: number,
-  claimed: ReadonlySet<string>,
-): string | undefined {
-  return createdCandidates(services, body, startedAt, claimed)[0]?.id;
-}

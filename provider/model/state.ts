@@ -25,10 +25,10 @@ export interface StateExtras {
   projectId: string;
   numbers: NumberState[];
   /** The full webhook URL we last sent, kept (as a secret) while the API's masked form matches it. */
-  knownWebhook?: string;
-  adopt?: string;
+  knownWebhook?: string | undefined;
+  adopt?: string | undefined;
   adopted: boolean;
-  originalSettings?: Partial<DesiredFields>;
+  originalSettings?: Partial<DesiredFields> | undefined;
 }
 
 /** The state of a FaxService after talking to the API. */

@@ -104,7 +104,7 @@ export function checkInputs(
     if (!isUnknown(value)) {
       const result = schema.safeParse(value);
       if (!result.success) {
-        const reason = `${property} ${result.error.issues[0].message} (got ${describe(value)})`;
+        const reason = `${property} ${result.error.issues[0]?.message} (got ${describe(value)})`;
         failures.push({ property: property === "incomingWebhookUrl" ? "" : property, reason });
         continue;
       }

@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const since = pendingSince(cli, pending[0]?.resource.urn ?? placeholders[0]!.urn);
+  const since = pendingSince(cli, pending[0]?.resource.urn ?? placeholders[0]?.urn ?? "");
   if (since.runningPid !== undefined) {
     console.error(`sinch-fax-recover: an update of this stack is still running (pid ${since.runningPid}); wait for it to end`);
     return 1;
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       attempt(r, "unconfirmed", Date.parse(String((r.outputs?.unconfirmedCreate as { startedAt?: string })?.startedAt)) || 0),
     ),
   ];
-  const managed = new Set(resources.filter((r) => r.id && !isUnconfirmed(r.id)).map((r) => r.id!));
+  const managed = new Set(resources.flatMap((r) => (r.id && !isUnconfirmed(r.id) ? [r.id] : [])));
   const recoveries = planRecovery(attempts, await listServices(cli, attempts), managed);
   console.log(`sinch-fax-recover: ${attempts.length} interrupted create(s) in stack ${values.stack ?? "(selected)"}`);
   for (const r of recoveries) console.log(`  ${describe(r)}`);
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 }
 
 /** The earliest an interrupted update can have started: its stale lock, else the end of the last recorded update. */
-function pendingSince(cli: PulumiCli, urn: string): { startedAt: number; staleLock: boolean; runningPid?: number } {
+function pendingSince(cli: PulumiCli, urn: string): { startedAt: number; staleLock: boolean; runningPid: number | undefined } {
   const [, stack = "", project = ""] = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn) ?? [];
   const locks = fileBackendLocks(cli.backendUrl(), project, stack);
   const running = locks.find((l) => l.alive);

@@ -36,21 +36,29 @@ export function planRecovery(
   servicesByProject: ReadonlyMap<string, readonly Service[]>,
   managedIds: ReadonlySet<string>,
 ): Recovery[] {
-  const candidates = attempts.map((a) =>
-    a.inputs.adopt !== undefined
-      ? []
-      : createdCandidates(servicesByProject.get(a.projectId) ?? [], createBody(a.inputs as DesiredFields), a.since, managedIds, {
-          anyDefault: true,
-        }).map((s) => s.id),
-  );
+  const withCandidates = attempts.map((attempt) => ({
+    attempt,
+    ids:
+      attempt.inputs.adopt !== undefined
+        ? []
+        : createdCandidates(
+            servicesByProject.get(attempt.projectId) ?? [],
+            createBody(attempt.inputs as DesiredFields),
+            attempt.since,
+            managedIds,
+            {
+              anyDefault: true,
+            },
+          ).map((s) => s.id),
+  }));
   const claims = new Map<string, number>();
-  for (const ids of candidates) for (const id of ids) claims.set(id, (claims.get(id) ?? 0) + 1);
-  return attempts.map((a, i) => {
-    const ids = candidates[i];
+  for (const { ids } of withCandidates) for (const id of ids) claims.set(id, (claims.get(id) ?? 0) + 1);
+  return withCandidates.map(({ attempt: a, ids }): Recovery => {
     const base = { urn: a.urn, kind: a.kind, since: a.since };
+    const [only, ...others] = ids;
     if (a.inputs.adopt !== undefined) return { ...base, action: "drop", why: "an interrupted adoption; the next `pulumi up` adopts again" };
-    if (ids.length === 0) return { ...base, action: "drop", why: "no service was created; the next `pulumi up` creates it" };
-    if (ids.length === 1 && claims.get(ids[0]) === 1) return { ...base, action: "manage", serviceId: ids[0] };
+    if (only === undefined) return { ...base, action: "drop", why: "no service was created; the next `pulumi up` creates it" };
+    if (others.length === 0 && claims.get(only) === 1) return { ...base, action: "manage", serviceId: only };
     return { ...base, action: "ambiguous", candidates: ids };
   });
 }

@@ -64,7 +64,7 @@ export interface StaleLock {
  */
 export function fileBackendLocks(backendUrl: string, project: string, stack: string): StaleLock[] {
   if (!backendUrl.startsWith("file://")) return [];
-  const root = join(fileURLToPath(backendUrl.split("?")[0]), ".pulumi", "locks");
+  const root = join(fileURLToPath(backendUrl.replace(/\?.*$/, "")), ".pulumi", "locks");
   if (!existsSync(root)) return [];
   const locks: StaleLock[] = [];
   for (const org of readdirSync(root)) {

@@ -33,7 +33,7 @@ export interface LocalStack {
  */
 export async function localStack(
   program: string,
-  options: { stackName?: string; ownPackage?: (dir: string) => void; env?: Record<string, string> } = {},
+  options: { stackName?: string; ownPackage?: ((dir: string) => void) | undefined; env?: Record<string, string> | undefined } = {},
 ): Promise<LocalStack> {
   const stackName = options.stackName ?? "local";
   const tmp = mkdtempSync(join(tmpdir(), "sinch-fax-"));

@@ -59,10 +59,10 @@ describe("client against the emulator", () => {
         country: "SE",
         suspended: i === 0,
         projectId: fx.emulator.projectId,
-        serviceId: target.id,
+        serviceId: target!.id,
       });
     }
-    const numbers = await fx.client.listNumbers(target.id, 3);
+    const numbers = await fx.client.listNumbers(target!.id, 3);
     expect(numbers).toHaveLength(7);
     expect(numbers[0]).toEqual({
       phoneNumber: "+15551000000",
@@ -70,9 +70,9 @@ describe("client against the emulator", () => {
       country: "SE",
       suspended: true,
       projectId: fx.emulator.projectId,
-      serviceId: target.id,
+      serviceId: target!.id,
     });
-    expect(await fx.client.listNumbers(all[0].id)).toEqual([]);
+    expect(await fx.client.listNumbers(all[0]!.id)).toEqual([]);
   });
 
   test("an API error carries status, Sinch's code, message, violations, method and path, and no secret", async () => {
@@ -113,7 +113,7 @@ describe("client against the emulator", () => {
     const client = fx.clientWith({ retry: { maxRetries: 0 } });
     fx.emulator.faults.set([{ operations: ["get"], status503: 1, errorBody }]);
     const [service] = fx.emulator.store.listServices(fx.emulator.projectId);
-    const error = await client.getService(service.id).catch((e) => e);
+    const error = await client.getService(service!.id).catch((e) => e);
     expect(error).toBeInstanceOf(SinchHttpError);
     expect(error).toMatchObject({ status: 503, ...expected });
   });
@@ -126,7 +126,7 @@ describe("client against the emulator", () => {
       { operations: ["update"], drop: 1, times: 1 },
     ]);
     const started = Date.now();
-    const updated = await fx.client.updateService(service.id, { numberOfRetries: 1 });
+    const updated = await fx.client.updateService(service!.id, { numberOfRetries: 1 });
     expect(updated.numberOfRetries).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(fx.emulator.requests.map((r) => r.fault ?? r.status)).toEqual(["status429", "status503", "drop", 200]);

@@ -20,12 +20,12 @@ describe("engine: create, no-op preview, one-field change, removed input", () =>
   test("up creates the services; state outputs equal what the emulator holds", async () => {
     const result = await fx.stack.up();
     expect(result.summary.resourceChanges).toMatchObject({ create: 3 });
-    const ids = result.outputs.ids.value as Record<string, string>;
+    const ids = result.outputs.ids!.value as Record<string, string>;
     const state = await fx.stack.exportStack();
     for (const name of ["inbound", "outbound"]) {
       const resource = state.deployment.resources.find((r: { urn: string }) => r.urn.endsWith(`::${name}`));
       expect(resource.type).toBe("pulumi-nodejs:dynamic/sinch-fax:FaxService");
-      const api = fx.emulator.store.getService(fx.emulator.projectId, ids[name])!;
+      const api = fx.emulator.store.getService(fx.emulator.projectId, ids[name]!)!;
       const { id: _id, ...fields } = api;
       const { __provider: _p, numbers, adopted, ...outputs } = resource.outputs;
       expect(outputs).toEqual({ ...fields, resolution: api.resolution ?? "FINE" });

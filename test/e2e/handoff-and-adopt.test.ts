@@ -21,10 +21,10 @@ describe.each(["strict", "lenient"] as const)("engine: default handoff in one up
     for (const holder of holders) {
       await fx.stack.setConfig("default-handoff:default", { value: holder });
       const result = await fx.stack.up();
-      ids = result.outputs.serviceIds.value;
+      ids = result.outputs.serviceIds!.value;
       const defaults = fx.emulator.store.listServices(fx.emulator.projectId).filter((s) => s.defaultForProject);
       expect(defaults.map((s) => s.id)).toEqual([ids[holder]]);
-      expect(result.outputs.defaultService.value).toBe(ids[holder]);
+      expect(result.outputs.defaultService!.value).toBe(ids[holder]);
     }
     const history = fx.emulator.store.defaultHistory;
     expect(history.length).toBeGreaterThanOrEqual(holders.length);
@@ -48,7 +48,7 @@ describe("engine: adopting the project's default service", () => {
   test("up adopts it with one PATCH; destroy releases it, leaving the emulator as it was", async () => {
     const before = settings(fx.emulator.store.listServices(fx.emulator.projectId));
     const result = await fx.stack.up();
-    expect(result.outputs.serviceId.value).toBe(before[0].id);
+    expect(result.outputs.serviceId!.value).toBe(before[0]!.id);
     expect(fx.emulator.requests.filter((r) => r.method !== "GET").map((r) => [r.method, r.body])).toEqual([
       ["PATCH", { name: "Company default", numberOfRetries: 4, retryDelaySeconds: 90, resolution: "SUPERFINE" }],
     ]);

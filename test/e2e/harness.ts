@@ -1,6 +1,6 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
-import { emulatorConfig, localStack } from "../../scripts/lib/local-stack";
+import { emulatorConfig, type LocalStack, localStack } from "../../scripts/lib/local-stack";
 import { checkRequestsConform } from "../helpers/conformance";
 
 export { ROOT, runNode } from "../../scripts/lib/local-stack";
@@ -35,7 +35,7 @@ export async function engineStack(program: string, options: EngineOptions = {}):
   const emulator = await startEmulator(options.emulator);
   const conform = checkRequestsConform(emulator);
   const folder = ["services", "unknowns"].includes(program) ? `test/e2e/programs/${program}` : program;
-  let local;
+  let local: LocalStack | undefined;
   try {
     local = await localStack(folder, { stackName: "e2e", ownPackage: options.ownPackage });
     const config = emulatorConfig(emulator, { "sinch:defaultHandoffTimeout": "20", ...options.config });

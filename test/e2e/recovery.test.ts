@@ -163,7 +163,7 @@ describe("engine: a lost POST whose lookup fails too", () => {
     expect(result.out).toContain("lost (unconfirmed create): found service");
     const state = await fx.stack.exportStack();
     const lost = state.deployment.resources.find((r: { urn: string }) => r.urn.endsWith("::lost"));
-    expect(lost.id).toBe(named(fx, "Lost")[0].id);
+    expect(lost.id).toBe(named(fx, "Lost")[0]!.id);
     expect(lost.outputs).not.toHaveProperty("unconfirmedCreate");
     expect((await fx.stack.preview()).changeSummary).toEqual({ same: 2 });
     await fx.stack.destroy();

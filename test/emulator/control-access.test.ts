@@ -58,8 +58,8 @@ describe("control endpoints on a network interface", () => {
       ["GET", "requests"],
       ["POST", "reset"],
       ["PUT", "faults"],
-    ]) {
-      const res = await fetch(`${remote}/_emulator/${path}`, { method, body: method === "PUT" ? '{"rules":[{"drop":1}]}' : undefined });
+    ] as const) {
+      const res = await fetch(`${remote}/_emulator/${path}`, { method, body: method === "PUT" ? '{"rules":[{"drop":1}]}' : null });
       expect([path, res.status]).toEqual([path, 403]);
       expectValid(responseSchemas.error, await res.json());
     }
@@ -120,7 +120,7 @@ test("the state dump masks key secrets and webhook passwords", async () => {
     const hook = dump.projects[e.projectId].services.find((s: { id: string }) => s.id === created.json.id);
     expect(hook.incomingWebhookUrl).toBe("https://alice:***@hooks.example/in");
     // In-process, the store still holds them.
-    expect(e.store.keys[0].keySecret).toBe("key-secret-1");
+    expect(e.store.keys[0]!.keySecret).toBe("key-secret-1");
   } finally {
     await e.close();
   }

@@ -10,7 +10,7 @@ describe("emulator control bodies", () => {
   afterAll(() => fx.close());
 
   const control = async (method: string, path: string, body?: string) => {
-    const res = await fetch(`${fx.emulator.url}/_emulator/${path}`, { method, body });
+    const res = await fetch(`${fx.emulator.url}/_emulator/${path}`, { method, body: body ?? null });
     const text = await res.text();
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
   };

@@ -6,7 +6,7 @@ import { startEmulator } from "../../emulator";
 import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
 
 const control = (url: string, method: string, path: string, body?: unknown) =>
-  fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? null : JSON.stringify(body) });
 const controlJson = async (url: string, path: string): Promise<any> => (await control(url, "GET", path)).json();
 
 describe("emulator faults", () => {
@@ -66,9 +66,9 @@ describe("emulator faults", () => {
       { operations: ["get"], latencyMs: { min: 150, max: 150 } },
     ]);
     const [first] = e.store.listServices(e.projectId);
-    expect((await rawRequest(e, "PATCH", servicesPath(e, first.id), { body: '{"name":"n"}' })).status).toBe(503);
+    expect((await rawRequest(e, "PATCH", servicesPath(e, first!.id), { body: '{"name":"n"}' })).status).toBe(503);
     const started = Date.now();
-    expect((await rawRequest(e, "GET", servicesPath(e, first.id))).status).toBe(200);
+    expect((await rawRequest(e, "GET", servicesPath(e, first!.id))).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
   });
@@ -103,7 +103,7 @@ describe("emulator faults", () => {
     const limited = statuses.filter((s) => s.status === 429);
     expect(statuses.filter((s) => s.status === 200)).toHaveLength(5);
     expect(limited).toHaveLength(7);
-    expect(limited[0].headers.get("retry-after")).toBe("1");
+    expect(limited[0]!.headers.get("retry-after")).toBe("1");
     await control(e.url, "DELETE", "rate-limit");
     expect((await rawRequest(e, "GET", servicesPath(e))).status).toBe(200);
   });

@@ -56,7 +56,7 @@ describe(`emulator fuzz (seed ${SEED})`, () => {
       answers.forEach((answer, i) => {
         if (typeof answer !== "string") seen.set(answer.status, (seen.get(answer.status) ?? 0) + 1);
         const problem = judge(answer);
-        if (problem) failures.push(`#${sent + i} ${problem}\n    request: ${batch[i].description}`);
+        if (problem) failures.push(`#${sent + i} ${problem}\n    request: ${batch[i]?.description}`);
       });
       const health = await stillServing();
       if (health !== 200) failures.push(`after request #${sent + BATCH - 1}: an ordinary GET answered ${health}`);

@@ -97,10 +97,10 @@ describe("emulator robustness", () => {
     expectValid(responseSchemas.error, await withLength.json());
 
     const chunked = await new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
-      const req = request(e.url + "/_emulator/faults", { method: "PUT", headers: { "content-type": "application/json" } }, (res) => {
+      const req = request(`${e.url}/_emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" } }, (res) => {
         let body = "";
         res.on("data", (d: Buffer) => (body += d.toString()));
-        res.on("end", () => resolve({ status: res.statusCode!, connection: res.headers.connection, body }));
+        res.on("end", () => resolve({ status: res.statusCode!, connection: res.headers.connection ?? "", body }));
       });
       req.on("error", reject);
       expect(req.getHeader("content-length")).toBeUndefined();

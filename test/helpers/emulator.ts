@@ -44,14 +44,14 @@ export async function rawRequest(
   emulator: Emulator,
   method: string,
   path: string,
-  options: { body?: string; auth?: string | null; headers?: Record<string, string> } = {},
+  options: { body?: string | undefined; auth?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const auth =
     options.auth === undefined ? `Basic ${Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString("base64")}` : options.auth;
   const headers: Record<string, string> = { ...options.headers };
   if (auth) headers.authorization = auth;
   if (options.body !== undefined) headers["content-type"] ??= "application/json";
-  const res = await fetch(emulator.url + path, { method, headers, body: options.body });
+  const res = await fetch(emulator.url + path, { method, headers, body: options.body ?? null });
   const text = await res.text();
   let json: unknown;
   try {

@@ -29,7 +29,7 @@ class Dice {
     return min + Math.floor(this.next() * (max - min + 1));
   }
   pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)];
+    return items[this.int(0, items.length - 1)] as T;
   }
   string(maxLength: number, alphabet = "abcXYZ019-_.~ %/?#&=+:@!$'()*,;\u00e9\u4e2d\ud83d\ude00"): string {
     const chars = [...alphabet];

@@ -70,9 +70,11 @@ export function writableProperties(name: string): string[] {
   const readOnly = (property: Json): boolean => {
     if (property.readOnly === true) return true;
     const ref = typeof property.$ref === "string" ? /^sinch#\/components\/schemas\/(.+)$/.exec(property.$ref) : null;
-    return ref !== null && spec.components.schemas[ref[1]]?.readOnly === true;
+    return ref?.[1] !== undefined && spec.components.schemas[ref[1]]?.readOnly === true;
   };
-  return Object.keys(properties).filter((key) => !readOnly(properties[key]));
+  return Object.entries(properties)
+    .filter(([, property]) => !readOnly(property))
+    .map(([key]) => key);
 }
 
 const writableService = new Set(writableProperties("Service"));

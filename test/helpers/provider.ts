@@ -18,7 +18,7 @@ export async function configureFor(emulator: Emulator, extra: Record<string, str
   await lifecycle.configure({
     config: {
       get: (key) => values[key],
-      require: (key) => values[key],
+      require: (key) => values[key] ?? "",
     },
   });
 }

@@ -47,7 +47,7 @@ function parseResponse(text: string): RawResponse {
   const headEnd = text.indexOf("\r\n\r\n");
   if (headEnd < 0) throw new Error(`no complete response: ${JSON.stringify(text.slice(0, 200))}`);
   const [statusLine, ...lines] = text.slice(0, headEnd).split("\r\n");
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? "")?.[1]);
   if (!status) throw new Error(`not an HTTP response: ${JSON.stringify(statusLine)}`);
   const headers: Record<string, string> = {};
   for (const line of lines) {

@@ -100,7 +100,7 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     const before = { ...original };
     emulator.requests = [];
     const adopted = await created({ adopt: "default", name: "Managed default", defaultForProject: true, resolution: "SUPERFINE" });
-    expect(adopted.id).toBe(original.id);
+    expect(adopted.id).toBe(original!.id);
     expect(calls(emulator)).toEqual(["GET list", "GET numbers", "PATCH update"]);
     expect(patchBodies(emulator)).toEqual([{ name: "Managed default", resolution: "SUPERFINE" }]);
     expect(adopted.outs).toMatchObject({
@@ -114,7 +114,7 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     emulator.requests = [];
     await lifecycle.remove(adopted.id, adopted.outs);
     expect(calls(emulator)).toEqual(["GET get", "PATCH update"]);
-    const after = emulator.store.getService(emulator.projectId, original.id)!;
+    const after = emulator.store.getService(emulator.projectId, original!.id)!;
     const { updatedAt: _a, ...restAfter } = after;
     const { updatedAt: _b, ...restBefore } = before;
     expect(restAfter).toEqual(restBefore);

@@ -33,7 +33,7 @@ describe("provider lifecycle against the emulator", () => {
   test("create is one POST with every field; state equals what the API holds", async () => {
     const { id, outs } = await created({ name: "Inbound", numberOfRetries: 1, defaultFrom: "+15551230000" });
     expect(calls(emulator)).toEqual(["POST create"]);
-    expect(emulator.requests[0].body).toEqual({ ...DEFAULTS, name: "Inbound", numberOfRetries: 1, defaultFrom: "+15551230000" });
+    expect(emulator.requests[0]!.body).toEqual({ ...DEFAULTS, name: "Inbound", numberOfRetries: 1, defaultFrom: "+15551230000" });
     const api = apiService(id)!;
     expect(outs).toEqual({
       ...DEFAULTS,
@@ -83,7 +83,7 @@ describe("provider lifecycle against the emulator", () => {
   test("create as default: POST without the flag, then the promotion", async () => {
     const { id, outs } = await created({ name: "D", defaultForProject: true });
     expect(calls(emulator)).toEqual(["POST create", "PATCH update"]);
-    expect(emulator.requests[0].body).toMatchObject({ defaultForProject: false });
+    expect(emulator.requests[0]!.body).toMatchObject({ defaultForProject: false });
     expect(outs.defaultForProject).toBe(true);
     expect(emulator.store.defaultHistory.at(-1)!.defaultServiceIds).toEqual([id]);
   });
@@ -209,7 +209,7 @@ describe("provider lifecycle against the emulator", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(warnings.join("\n")).toContain(`services that may be it, not deleted: ${made[0].id}`);
+    expect(warnings.join("\n")).toContain(`services that may be it, not deleted: ${made[0]!.id}`);
     expect(emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Unsure")).toHaveLength(1);
   });
 

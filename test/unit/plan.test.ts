@@ -1,15 +1,7 @@
+import type { ServiceFields } from "../../provider/client/schemas";
 import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/model/fields";
 import { handoffFailureMessage, handoffStep } from "../../provider/model/handoff";
-import {
-  changedFields,
-  createBody,
-  createdCandidates,
-  decideDiff,
-  isEmptyPlan,
-  pickCreated,
-  planRelease,
-  planUpdate,
-} from "../../provider/model/plan";
+import { changedFields, createBody, createdCandidates, decideDiff, isEmptyPlan, planRelease, planUpdate } from "../../provider/model/plan";
 import { fieldsOf, inputsOf, stateOf } from "../../provider/model/state";
 import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/model/webhook";
 
@@ -167,6 +159,9 @@ describe("reconciling an unknown create", () => {
     ...extra,
   });
   const started = Date.parse("2026-01-01T00:00:00Z");
+
+  const pickCreated = (services: Parameters<typeof createdCandidates>[0], ...rest: [ServiceFields, number, Set<string>]) =>
+    createdCandidates(services, ...rest)[0]?.id;
 
   test("finds the service with exactly the fields sent, created after the attempt", () => {
     const services = [

@@ -50,8 +50,8 @@ describe("check: validation of every input", () => {
     const { failures } = check({ [property]: value });
     expect(failures).toHaveLength(1);
     // The engine prints the value of a named property: a webhook URL (which may hold a password) and an unknown input are not named.
-    expect(failures[0].property).toBe(["incomingWebhookUrl", "colour"].includes(property) ? "" : property);
-    expect(failures[0].reason).toContain(reason);
+    expect(failures[0]!.property).toBe(["incomingWebhookUrl", "colour"].includes(property) ? "" : property);
+    expect(failures[0]!.reason).toContain(reason);
   });
 
   test("every bad field is reported, one failure each", () => {
@@ -66,7 +66,7 @@ describe("check: validation of every input", () => {
   ])("a webhook password never appears in a failure, and the failure names no property: %s", (url, reason) => {
     const { failures } = check({ incomingWebhookUrl: url });
     expect(failures).toEqual([{ property: "", reason: expect.stringContaining(reason) }]);
-    expect(failures[0].reason).toContain(url.replace("hunter2", "***"));
+    expect(failures[0]!.reason).toContain(url.replace("hunter2", "***"));
     expect(JSON.stringify(failures)).not.toContain("hunter2");
   });
 
