@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Emulator, startEmulator } from "../emulator";
-import { emulatorConfig, type LocalStack, localStack } from "../scripts/lib/local-stack";
+import { emulatorConfig, type LocalStack, localStack } from "../testkit/local-stack";
 import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
@@ -26,11 +26,11 @@ const RESULTS = join(__dirname, "results");
  * and the "before" of each optimisation.
  */
 const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string> }> = {
-  faxes: { program: "test/e2e/programs/services" },
+  faxes: { program: "testkit/programs/services" },
   floor: { program: "bench/programs/floor" },
   noop: { program: "bench/programs/noop" },
-  "faxes-legacy-provider": { program: "test/e2e/programs/services", config: { "test:legacyProvider": "true" } },
-  "faxes-full-stack-traces": { program: "test/e2e/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
+  "faxes-legacy-provider": { program: "testkit/programs/services", config: { "test:legacyProvider": "true" } },
+  "faxes-full-stack-traces": { program: "testkit/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
 };
 /** Repetitions of the operations that change nothing; the median is reported. */
 const REPEATS = 3;

@@ -6,7 +6,7 @@
  *   npm run soak -- [--services 50] [--rounds 5] [--handoffs 3] [--seed 1] [--minutes 20]
  */
 import { parseArgs } from "node:util";
-import { runSoak, SOAK_FAULTS } from "./lib/soak-run";
+import { runSoak, SOAK_FAULTS } from "../testkit/soak";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

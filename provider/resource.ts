@@ -2,49 +2,92 @@ import * as pulumi from "@pulumi/pulumi";
 
 import faxServiceProvider = require("./dynamic-provider");
 
-import { type DesiredFields, type NumberState, WRITABLE_FIELDS } from "./model/fields";
+import type { ImageConversionMethod, Resolution, WebhookContentType } from "./client/schemas";
+import { type NumberState, WRITABLE_FIELDS } from "./model/fields";
 import { hasCredentials } from "./model/webhook";
 
-/** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. */
+/** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. All are optional. */
 export interface FaxServiceArgs {
-  /** A friendly name, 1 to 60 characters. Default "Default service". */
+  /**
+   * A friendly name, 1 to 60 characters.
+   * @default "Default service"
+   * @example "Inbound faxes"
+   */
   name?: pulumi.Input<string> | undefined;
   /**
    * Where Sinch posts incoming faxes (http or https). Basic-auth credentials
    * (`https://user:pass@host/…`) are kept secret in state; Sinch never shows
-   * the password again. Default: none.
+   * the password again. None by default.
+   * @example "https://faxbot:s3cret@hooks.example.com/inbound"
    */
   incomingWebhookUrl?: pulumi.Input<string> | undefined;
-  /** `multipart/form-data` or `application/json`. Default `multipart/form-data`. */
-  webhookContentType?: pulumi.Input<"multipart/form-data" | "application/json"> | undefined;
+  /**
+   * How Sinch posts to the webhook.
+   * @default "multipart/form-data"
+   */
+  webhookContentType?: pulumi.Input<WebhookContentType> | undefined;
   /**
    * Whether this is the project's default service (used when a fax names no
    * service). Promotion happens last, once the service is fully configured;
    * a demotion waits for another service to take over. Declare at most one
-   * default per project. Default false.
+   * default per project.
+   * @default false (true with `adopt: "default"`)
    */
   defaultForProject?: pulumi.Input<boolean> | undefined;
-  /** One of the project's Sinch numbers or a verified number, in E.164 (`+15551234567`). Default: none. */
+  /**
+   * One of the project's Sinch numbers or a verified number, in E.164. None by default.
+   * @example "+15551234567"
+   */
   defaultFrom?: pulumi.Input<string> | undefined;
-  /** Retries of a failed fax, 0 to 5. Default 3. */
+  /**
+   * Retries of a failed fax, 0 to 5.
+   * @default 3
+   */
   numberOfRetries?: pulumi.Input<number> | undefined;
-  /** Seconds between retries, 30 to 300. Default 60. */
+  /**
+   * Seconds between retries, 30 to 300.
+   * @default 60
+   */
   retryDelaySeconds?: pulumi.Input<number> | undefined;
-  /** `HALFTONE` or `MONOCHROME` (outbound faxes only). Default `HALFTONE`. */
-  imageConversionMethod?: pulumi.Input<"HALFTONE" | "MONOCHROME"> | undefined;
-  /** A cover page of this service (its ULID), added to every outbound fax. Default: none. */
+  /**
+   * How outbound documents are turned black and white.
+   * @default "HALFTONE"
+   */
+  imageConversionMethod?: pulumi.Input<ImageConversionMethod> | undefined;
+  /**
+   * A cover page of this service (its ULID), added to every outbound fax. None by default.
+   * @example "01HV9Z6Q3C8Y0N4J2K7W5T1RBX"
+   */
   coverPageId?: pulumi.Input<string> | undefined;
-  /** Keep documents of sent faxes (13 months). Default true. */
+  /**
+   * Keep documents of sent faxes (13 months).
+   * @default true
+   */
   saveOutboundFaxDocuments?: pulumi.Input<boolean> | undefined;
-  /** Keep documents of received faxes (13 months). Default true. */
+  /**
+   * Keep documents of received faxes (13 months).
+   * @default true
+   */
   saveInboundFaxDocuments?: pulumi.Input<boolean> | undefined;
-  /** Detect barcodes on incoming faxes. Default false. */
+  /**
+   * Detect barcodes on incoming faxes.
+   * @default false
+   */
   scanIncomingBarcodes?: pulumi.Input<boolean> | undefined;
-  /** A webhook for each page sent of an outbound fax. Default false. */
+  /**
+   * A webhook for each page sent of an outbound fax.
+   * @default false
+   */
   inProgressNotifications?: pulumi.Input<boolean> | undefined;
-  /** `FINE` (200 dpi) or `SUPERFINE` (400 dpi). Default `FINE`. */
-  resolution?: pulumi.Input<"FINE" | "SUPERFINE"> | undefined;
-  /** The Sinch project; default `sinch:projectId` or `SINCH_PROJECT_ID`. Changing it replaces the service. */
+  /**
+   * `FINE` (200 dpi) or `SUPERFINE` (400 dpi).
+   * @default "FINE"
+   */
+  resolution?: pulumi.Input<Resolution> | undefined;
+  /**
+   * The Sinch project. Changing it replaces the service.
+   * @default the `sinch:projectId` config, or `SINCH_PROJECT_ID`
+   */
   projectId?: pulumi.Input<string> | undefined;
   /**
    * Take an existing service under management instead of creating one: a
@@ -52,6 +95,7 @@ export interface FaxServiceArgs {
    * Only what differs is PATCHed; on destroy the service is released with its
    * previous settings restored, not deleted. (`pulumi import` cannot work for
    * dynamic providers.) Only read on create.
+   * @example "default"
    */
   adopt?: pulumi.Input<string> | undefined;
 }
@@ -67,7 +111,7 @@ export class FaxService extends pulumi.dynamic.Resource {
   /** Where Sinch posts incoming faxes; secret in state when it holds credentials. */
   declare readonly incomingWebhookUrl: pulumi.Output<string | undefined>;
   /** `multipart/form-data` or `application/json`. */
-  declare readonly webhookContentType: pulumi.Output<DesiredFields["webhookContentType"]>;
+  declare readonly webhookContentType: pulumi.Output<WebhookContentType>;
   /** Whether this is the project's default service. */
   declare readonly defaultForProject: pulumi.Output<boolean>;
   /** The number faxes are sent from by default (E.164), if set. */
@@ -77,7 +121,7 @@ export class FaxService extends pulumi.dynamic.Resource {
   /** Seconds between retries, 30 to 300. */
   declare readonly retryDelaySeconds: pulumi.Output<number>;
   /** `HALFTONE` or `MONOCHROME`. */
-  declare readonly imageConversionMethod: pulumi.Output<DesiredFields["imageConversionMethod"]>;
+  declare readonly imageConversionMethod: pulumi.Output<ImageConversionMethod>;
   /** The cover page added to every outbound fax, if set. */
   declare readonly coverPageId: pulumi.Output<string | undefined>;
   /** Whether documents of sent faxes are kept. */
@@ -89,7 +133,7 @@ export class FaxService extends pulumi.dynamic.Resource {
   /** Whether a webhook is sent for each page of an outbound fax. */
   declare readonly inProgressNotifications: pulumi.Output<boolean>;
   /** `FINE` or `SUPERFINE` (`FINE` when Sinch reports none). */
-  declare readonly resolution: pulumi.Output<DesiredFields["resolution"]>;
+  declare readonly resolution: pulumi.Output<Resolution>;
   /** The project the service belongs to. */
   declare readonly projectId: pulumi.Output<string>;
   /** When Sinch created the service (ISO 8601). */

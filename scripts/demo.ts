@@ -6,12 +6,13 @@
  * engine's events. Leaves nothing running.
  */
 import { mkdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { type EngineEvent, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { join } from "node:path";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { type Emulator, startEmulator } from "../emulator";
+import { isSinchFaxType, resourceName, shown } from "../provider/automation";
 import { SinchFaxClient } from "../provider/client";
+import { emulatorConfig, type LocalStack, localStack, ROOT } from "../testkit/local-stack";
 
-const ROOT = resolve(__dirname, "..");
 const WORK = join(ROOT, ".work", "demo");
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
@@ -22,17 +23,15 @@ function printer(): (e: EngineEvent) => void {
   return (e) => {
     const pre = e.resourcePreEvent?.metadata;
     if (pre && pre.op !== "same" && !pre.type.startsWith("pulumi:providers:")) {
-      const name = pre.urn.split("::").pop();
       const kind = pre.type.split(":").pop();
-      console.log(
-        `  ${SYMBOLS[pre.op] ?? " "} ${pre.op.padEnd(8)} ${kind} ${name}${e.resourcePreEvent!.planning ? dim(" (planned)") : ""}`,
-      );
+      const planned = e.resourcePreEvent?.planning ? dim(" (planned)") : "";
+      console.log(`  ${SYMBOLS[pre.op] ?? " "} ${pre.op.padEnd(8)} ${kind} ${resourceName(pre.urn)}${planned}`);
     }
     const out = e.resOutputsEvent?.metadata;
-    if (out && out.op === "update" && out.type.endsWith(":FaxService") && out.old && out.new) {
+    if (out && out.op === "update" && isSinchFaxType(out.type) && out.old && out.new) {
       for (const key of Object.keys(out.new.outputs ?? {})) {
-        const before = JSON.stringify(out.old.outputs?.[key]);
-        const after = JSON.stringify(out.new.outputs?.[key]);
+        const before = shown(out.old.outputs?.[key]);
+        const after = shown(out.new.outputs?.[key]);
         if (before !== after && key !== "updatedAt" && key !== "__provider") console.log(dim(`      ${key}: ${before} → ${after}`));
       }
     }
@@ -55,26 +54,19 @@ function requestCounts(emulator: Emulator): string {
 
 async function main(): Promise<void> {
   rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(join(WORK, "state"), { recursive: true });
+  mkdirSync(WORK, { recursive: true });
   const dataFile = join(WORK, "emulator.json");
   let emulator = await startEmulator({ dataFile, projectId: "demo-project", keyId: "demo-key" });
   const port = Number(new URL(emulator.url).port);
   console.log(bold(`Sinch Fax emulator on ${emulator.url} (state in ${dataFile})`));
 
-  const env = {
-    PULUMI_BACKEND_URL: `file://${join(WORK, "state")}`,
-    PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
-    PULUMI_HOME: join(WORK, "home"),
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-  };
-  let stack: Stack | undefined;
+  let local: LocalStack | undefined;
   try {
-    stack = await LocalWorkspace.createOrSelectStack({ stackName: "demo", workDir: ROOT }, { pulumiHome: env.PULUMI_HOME, envVars: env });
+    // The root project on a stack of its own (a copy of the program, a local file backend).
+    local = await localStack(".", { stackName: "demo" });
+    const stack = local.stack;
     await stack.setAllConfig({
-      "sinch:faxUrl": { value: emulator.url },
-      "sinch:projectId": { value: emulator.projectId },
-      "sinch:keyId": { value: emulator.keyId },
-      "sinch:keySecret": { value: emulator.keySecret, secret: true },
+      ...emulatorConfig(emulator),
       "sinch-fax-services:inboundWebhookUrl": { value: "https://faxbot:s3cret-hook@hooks.example.com/inbound", secret: true },
     });
     const onEvent = printer();
@@ -88,11 +80,11 @@ async function main(): Promise<void> {
       log.push(line);
     };
 
-    await phase("preview", () => stack!.preview({ onEvent }));
-    await phase("up", () => stack!.up({ onEvent }));
+    await phase("preview", () => stack.preview({ onEvent }));
+    await phase("up", () => stack.up({ onEvent }));
     await phase("a change: outbound retries 5 → 2", async () => {
-      await stack!.setConfig("sinch-fax-services:outboundRetries", { value: "2" });
-      await stack!.up({ onEvent });
+      await stack.setConfig("sinch-fax-services:outboundRetries", { value: "2" });
+      await stack.up({ onEvent });
     });
 
     console.log(bold("\n== restart the emulator: its state survives in the data file"));
@@ -111,9 +103,9 @@ async function main(): Promise<void> {
     await client.updateService(outbound, { numberOfRetries: 0, resolution: "FINE" });
     client.close();
     console.log("  someone sets numberOfRetries 0 and resolution FINE on the outbound service through the API");
-    await phase("refresh shows the drift", () => stack!.refresh({ onEvent }));
-    await phase("up restores the declared settings", () => stack!.up({ onEvent }));
-    await phase("destroy", () => stack!.destroy({ onEvent }));
+    await phase("refresh shows the drift", () => stack.refresh({ onEvent }));
+    await phase("up restores the declared settings", () => stack.up({ onEvent }));
+    await phase("destroy", () => stack.destroy({ onEvent }));
 
     const left = emulator.store.listServices(emulator.projectId);
     console.log(bold("\n== summary"));
@@ -130,7 +122,7 @@ To run the same stack against the real Sinch Fax API:
   pulumi config set --secret sinch-fax-services:inboundWebhookUrl https://user:pass@your.host/fax
   pulumi up`);
   } finally {
-    if (stack) await stack.workspace.removeStack("demo", { force: true }).catch(() => undefined);
+    local?.remove();
     await emulator.close();
   }
 }

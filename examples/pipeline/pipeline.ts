@@ -18,47 +18,8 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type EngineEvent, LocalWorkspace, type StepEventMetadata } from "@pulumi/pulumi/automation";
-
-const DESTRUCTIVE = new Set(["delete", "replace", "create-replacement", "delete-replaced", "discard"]);
-const IGNORED_OUTPUTS = new Set(["__provider", "updatedAt"]);
-
-/** The FaxServices a plan would delete or replace: `op name`. */
-export function destructiveSteps(events: EngineEvent[]): string[] {
-  return serviceSteps(events, (e) => e.resourcePreEvent?.metadata)
-    .filter((m) => DESTRUCTIVE.has(m.op))
-    .map((m) => `${m.op} ${nameOf(m)}`);
-}
-
-/** Each drifted FaxService with the fields that differ from state, from a refresh preview. */
-export function driftReport(events: EngineEvent[]): string[] {
-  const lines: string[] = [];
-  for (const m of serviceSteps(events, (e) => e.resOutputsEvent?.metadata)) {
-    if (m.op === "delete") lines.push(`${nameOf(m)}: deleted outside Pulumi`);
-    if (m.op !== "update") continue;
-    const before = (m.old?.outputs ?? {}) as Record<string, unknown>;
-    const after = (m.new?.outputs ?? {}) as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (IGNORED_OUTPUTS.has(key) || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-      lines.push(`${nameOf(m)}: ${key} is ${show(after[key])} (state says ${show(before[key])})`);
-    }
-  }
-  return lines;
-}
-
-function serviceSteps(events: EngineEvent[], pick: (e: EngineEvent) => StepEventMetadata | undefined): StepEventMetadata[] {
-  return events.map(pick).filter((m): m is StepEventMetadata => m?.type.endsWith(":FaxService") === true);
-}
-
-function nameOf(m: StepEventMetadata): string {
-  return m.urn.split("::").pop() ?? m.urn;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return "unset";
-  if (typeof value === "object" && value !== null && "4dabf18193072939515e22adb298388d" in value) return "[secret]";
-  return JSON.stringify(value);
-}
+import { type EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
+import { destructiveSteps, driftReport } from "pulumi-sinch-fax/automation";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -24,10 +24,14 @@ export {
 } from "./options";
 export {
   IMAGE_CONVERSION_METHODS,
+  type ImageConversionMethod,
   NUMBER_PERMISSIONS,
+  type NumberPermission,
   RESOLUTIONS,
+  type Resolution,
   type Service,
   type ServiceFields,
   type ServicePhoneNumber,
   WEBHOOK_CONTENT_TYPES,
+  type WebhookContentType,
 } from "./schemas";

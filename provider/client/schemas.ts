@@ -9,6 +9,15 @@ export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
 /** Values of a number's `permissions`. */
 export const NUMBER_PERMISSIONS = ["both", "send", "receive"] as const;
 
+/** How Sinch posts a fax to the incoming webhook. */
+export type WebhookContentType = (typeof WEBHOOK_CONTENT_TYPES)[number];
+/** How outbound documents are turned black and white. */
+export type ImageConversionMethod = (typeof IMAGE_CONVERSION_METHODS)[number];
+/** `FINE` (200 dpi) or `SUPERFINE` (400 dpi). */
+export type Resolution = (typeof RESOLUTIONS)[number];
+/** What a number of a service may do. */
+export type NumberPermission = (typeof NUMBER_PERMISSIONS)[number];
+
 // Sinch may send null for an unset field; the client treats it as absent.
 const optional = <T extends z.ZodType>(schema: T) =>
   schema
@@ -56,18 +65,18 @@ export type Service = z.infer<typeof serviceSchema>;
 export interface ServiceFields {
   name?: string;
   incomingWebhookUrl?: string;
-  webhookContentType?: (typeof WEBHOOK_CONTENT_TYPES)[number];
+  webhookContentType?: WebhookContentType;
   defaultForProject?: boolean;
   defaultFrom?: string;
   numberOfRetries?: number;
   retryDelaySeconds?: number;
-  imageConversionMethod?: (typeof IMAGE_CONVERSION_METHODS)[number];
+  imageConversionMethod?: ImageConversionMethod;
   coverPageId?: string;
   saveOutboundFaxDocuments?: boolean;
   saveInboundFaxDocuments?: boolean;
   scanIncomingBarcodes?: boolean;
   inProgressNotifications?: boolean;
-  resolution?: (typeof RESOLUTIONS)[number];
+  resolution?: Resolution;
 }
 
 /** A phone number attached to a service. */

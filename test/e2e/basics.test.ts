@@ -1,4 +1,4 @@
-import { changedKeys, type EngineFixture, engineStack, eventLog, steps } from "./harness";
+import { changedInputs, changingSteps, type EngineFixture, engineStack, eventLog } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -51,8 +51,8 @@ describe("engine: create, no-op preview, one-field change, removed input", () =>
     const log = eventLog();
     const preview = await fx.stack.preview({ onEvent: log.onEvent });
     expect(preview.changeSummary).toEqual({ same: 2, update: 1 });
-    expect(steps(log.events)).toEqual(["update inbound"]);
-    expect(changedKeys(log.events)).toEqual({ inbound: ["numberOfRetries"] });
+    expect(changingSteps(log.events)).toEqual(["update inbound"]);
+    expect(changedInputs(log.events)).toEqual({ inbound: ["numberOfRetries"] });
     fx.emulator.requests = [];
     await fx.stack.up();
     expect(fx.emulator.requests.map((r) => [r.method, r.body])).toEqual([["PATCH", { numberOfRetries: 4 }]]);

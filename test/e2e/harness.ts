@@ -1,9 +1,10 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
-import { emulatorConfig, type LocalStack, localStack } from "../../scripts/lib/local-stack";
+import { emulatorConfig, type LocalStack, localStack } from "../../testkit/local-stack";
 import { checkRequestsConform } from "../helpers/conformance";
 
-export { ROOT, runNode } from "../../scripts/lib/local-stack";
+export { changedInputs, changingSteps } from "../../provider/automation";
+export { ROOT, runNode } from "../../testkit/local-stack";
 
 /** A stack of a real Pulumi program, its own file backend, and its own emulator. */
 export interface EngineFixture {
@@ -34,7 +35,7 @@ export interface EngineOptions {
 export async function engineStack(program: string, options: EngineOptions = {}): Promise<EngineFixture> {
   const emulator = await startEmulator(options.emulator);
   const conform = checkRequestsConform(emulator);
-  const folder = ["services", "unknowns"].includes(program) ? `test/e2e/programs/${program}` : program;
+  const folder = ["services", "unknowns"].includes(program) ? `testkit/programs/${program}` : program;
   let local: LocalStack | undefined;
   try {
     local = await localStack(folder, { stackName: "e2e", ownPackage: options.ownPackage });
@@ -66,37 +67,4 @@ export async function engineStack(program: string, options: EngineOptions = {}):
 export function eventLog(): { events: EngineEvent[]; onEvent: (e: EngineEvent) => void } {
   const events: EngineEvent[] = [];
   return { events, onEvent: (e) => events.push(e) };
-}
-
-/** True for FaxService steps (not the stack, nor the provider, whose inputs are the whole stack config). */
-function isService(type: string): boolean {
-  return type.endsWith(":FaxService");
-}
-
-/** The resource steps of an operation: `op name`, e.g. `update inbound`, skipping same steps. */
-export function steps(events: EngineEvent[]): string[] {
-  return events
-    .filter((e) => e.resourcePreEvent && isService(e.resourcePreEvent.metadata.type))
-    .map((e) => e.resourcePreEvent!.metadata)
-    .filter((m) => m.op !== "same")
-    .map((m) => `${m.op} ${m.urn.split("::").pop()}`)
-    .sort();
-}
-
-/**
- * The inputs a step changes, by resource name. Dynamic providers report no
- * field list to the engine, so this compares the step's old and new inputs.
- */
-export function changedKeys(events: EngineEvent[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const e of events) {
-    const m = e.resourcePreEvent?.metadata;
-    if (!m || m.op === "same" || !isService(m.type)) continue;
-    const before = (m.old?.inputs ?? {}) as Record<string, unknown>;
-    const after = (m.new?.inputs ?? {}) as Record<string, unknown>;
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    keys.delete("__provider");
-    out[m.urn.split("::").pop()!] = [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
-  }
-  return out;
 }

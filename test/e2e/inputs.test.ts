@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type EngineFixture, engineStack, eventLog, steps } from "./harness";
+import { changingSteps, type EngineFixture, engineStack, eventLog } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -60,7 +60,7 @@ describe("engine: a change of provider code alone", () => {
     const preview = await fx.stack.preview({ onEvent: log.onEvent });
     const provider = log.events.find((e) => e.resourcePreEvent?.metadata.type.endsWith(":FaxService"))!.resourcePreEvent!.metadata.new!
       .inputs.__provider as string;
-    return { summary: preview.changeSummary, steps: steps(log.events), provider };
+    return { summary: preview.changeSummary, steps: changingSteps(log.events), provider };
   };
 
   test("new code in the provider's modules: no update", async () => {
@@ -74,7 +74,7 @@ describe("engine: a change of provider code alone", () => {
     await fx.stack.setConfig("test:legacyProvider", { value: "true" });
     await fx.stack.up();
     const legacy = (await previewServices()).provider;
-    expect(legacy).toContain("lifecycle.configure(req)");
+    expect(legacy).toContain("handler.configure(req)");
     await fx.stack.setConfig("test:legacyProvider", { value: "false" });
     const preview = await previewServices();
     expect(preview.provider).toContain('require("pulumi-sinch-fax/provider/handler")');

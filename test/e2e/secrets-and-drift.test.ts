@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type EngineFixture, engineStack, eventLog, ROOT, runNode, steps } from "./harness";
+import { changingSteps, type EngineFixture, engineStack, eventLog, ROOT, runNode } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -90,7 +90,7 @@ describe("engine: drift, refresh and the pipeline script", () => {
     expect(refresh.summary.resourceChanges).toMatchObject({ delete: 1 });
     const log = eventLog();
     await fx.stack.up({ onEvent: log.onEvent });
-    expect(steps(log.events)).toEqual(["create beta"]);
+    expect(changingSteps(log.events)).toEqual(["create beta"]);
     expect(byName("Beta")!.id).not.toBe(beta.id);
   });
 

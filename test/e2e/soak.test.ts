@@ -1,4 +1,4 @@
-import { runSoak } from "../../bench/lib/soak-run";
+import { runSoak } from "../../testkit/soak";
 
 jest.setTimeout(900_000);
 

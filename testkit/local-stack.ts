@@ -9,10 +9,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import type { Emulator } from "../../emulator";
+import type { Emulator } from "../emulator";
 
 /** The repository root: its node_modules holds the packed package and the SDK. */
-export const ROOT = resolve(__dirname, "..", "..");
+export const ROOT = resolve(__dirname, "..");
 
 /** A program copied to a temporary folder, with its own file backend. */
 export interface LocalStack {

@@ -6,9 +6,9 @@
  * project always had exactly one default.
  */
 
-import { type Emulator, type FaultCounts, type FaultRule, type StoredService, startEmulator } from "../../emulator";
-import { seededRandom } from "../../emulator/faults";
-import { emulatorConfig, type LocalStack, localStack } from "../../scripts/lib/local-stack";
+import { type Emulator, type FaultCounts, type FaultRule, type StoredService, startEmulator } from "../emulator";
+import { seededRandom } from "../emulator/faults";
+import { emulatorConfig, type LocalStack, localStack } from "./local-stack";
 
 /** The soak's size and seed. */
 export interface SoakOptions {
@@ -62,7 +62,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const random = seededRandom(options.seed);
   const emulator = await startEmulator({ faultSeed: options.seed, defaultPolicy: "strict" });
   const original = { ...emulator.store.listServices(emulator.projectId)[0] };
-  const local = await localStack("test/e2e/programs/services", { stackName: "soak" });
+  const local = await localStack("testkit/programs/services", { stackName: "soak" });
   const steps: SoakStep[] = [];
   const started = Date.now();
   try {
