@@ -6,8 +6,8 @@
  */
 
 export * from "./client";
-export { SETTING_SOURCES } from "./config";
-export { FaxProviderError, isFaxProviderError, SettingsError } from "./errors";
-export { isPartialFailure, PartialFailureError, ServiceError } from "./lifecycle/errors";
-export type { NumberState as FaxServiceNumber } from "./model/fields";
+export { SETTING_SOURCES } from "./core/config";
+export { FaxProviderError, isFaxProviderError, SettingsError } from "./core/errors";
 export { FaxService, type FaxServiceArgs } from "./resource";
+export { isPartialFailure, PartialFailureError, ServiceError } from "./resources/fax-service/errors";
+export type { NumberState as FaxServiceNumber } from "./resources/fax-service/fields";

@@ -1,6 +1,6 @@
 import type { Service } from "../client/schemas";
-import type { DesiredFields } from "../model/fields";
-import { createBody, createdCandidates } from "../model/plan";
+import type { DesiredFields } from "../resources/fax-service/fields";
+import { createBody, createdCandidates } from "../resources/fax-service/plan";
 
 /**
  * A create that an interrupted or failed run left unresolved: a pending

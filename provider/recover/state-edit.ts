@@ -1,4 +1,4 @@
-import { unconfirmedId } from "../model/unconfirmed";
+import { unconfirmedId } from "../resources/fax-service/unconfirmed";
 import type { Recovery } from "./plan";
 
 /** A resource as `pulumi stack export` writes it (only what recovery reads or writes). */

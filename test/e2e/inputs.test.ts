@@ -64,7 +64,7 @@ describe("engine: a change of provider code alone", () => {
   };
 
   test("new code in the provider's modules: no update", async () => {
-    patch("dist/provider/lifecycle/check.js", "async function diff(", "/* a new release */ async function diff(");
+    patch("dist/provider/resources/fax-service/check.js", "async function diff(", "/* a new release */ async function diff(");
     const preview = await previewServices();
     expect(preview).toMatchObject({ summary: { same: 3 }, steps: [] });
     expect(fx.emulator.requests).toEqual([]);

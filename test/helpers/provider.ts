@@ -1,7 +1,7 @@
 import type { Emulator } from "../../emulator";
-import * as lifecycle from "../../provider/lifecycle";
-import type { CheckedInputs, ServiceState } from "../../provider/model/fields";
-import { resetRuntime } from "../../provider/runtime";
+import { resetRuntime } from "../../provider/core/runtime";
+import * as lifecycle from "../../provider/resources/fax-service";
+import type { CheckedInputs, ServiceState } from "../../provider/resources/fax-service/fields";
 
 /** Configures the provider's runtime, in this process, for an emulator (as `configure` would from stack config). */
 export async function configureFor(emulator: Emulator, extra: Record<string, string> = {}): Promise<void> {

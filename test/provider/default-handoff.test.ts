@@ -1,6 +1,6 @@
 import { type Emulator, startEmulator } from "../../emulator";
-import * as lifecycle from "../../provider/lifecycle";
-import { resetRuntime } from "../../provider/runtime";
+import { resetRuntime } from "../../provider/core/runtime";
+import * as lifecycle from "../../provider/resources/fax-service";
 import { checkRequestsConform } from "../helpers/conformance";
 import { alwaysOneDefault, calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
 

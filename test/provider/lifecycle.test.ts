@@ -1,9 +1,9 @@
 import { type Emulator, startEmulator } from "../../emulator";
 import { isSinchHttpError, SinchHttpError } from "../../provider/client";
-import * as lifecycle from "../../provider/lifecycle";
-import { ServiceError, serviceError } from "../../provider/lifecycle/errors";
-import { DEFAULTS } from "../../provider/model/fields";
-import { resetRuntime } from "../../provider/runtime";
+import { resetRuntime } from "../../provider/core/runtime";
+import * as lifecycle from "../../provider/resources/fax-service";
+import { ServiceError, serviceError } from "../../provider/resources/fax-service/errors";
+import { DEFAULTS } from "../../provider/resources/fax-service/fields";
 import { checkRequestsConform } from "../helpers/conformance";
 import { calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
 

@@ -1,9 +1,17 @@
 import type { ServiceFields } from "../../provider/client/schemas";
-import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/model/fields";
-import { handoffFailureMessage, handoffStep } from "../../provider/model/handoff";
-import { changedFields, createBody, createdCandidates, decideDiff, isEmptyPlan, planRelease, planUpdate } from "../../provider/model/plan";
-import { fieldsOf, inputsOf, stateOf } from "../../provider/model/state";
-import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/model/webhook";
+import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/resources/fax-service/fields";
+import { handoffFailureMessage, handoffStep } from "../../provider/resources/fax-service/handoff";
+import {
+  changedFields,
+  createBody,
+  createdCandidates,
+  decideDiff,
+  isEmptyPlan,
+  planRelease,
+  planUpdate,
+} from "../../provider/resources/fax-service/plan";
+import { fieldsOf, inputsOf, stateOf } from "../../provider/resources/fax-service/state";
+import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/resources/fax-service/webhook";
 
 const base: DesiredFields = { ...DEFAULTS, name: "Svc" };
 const state = (fields: Partial<DesiredFields> = {}) => ({ ...base, ...fields, projectId: "p" });

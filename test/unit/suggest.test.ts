@@ -1,4 +1,4 @@
-import { closestName, editDistance } from "../../provider/model/suggest";
+import { closestName, editDistance } from "../../provider/core/suggest";
 
 describe("suggestions for a misspelt input", () => {
   test.each([

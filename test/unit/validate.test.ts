@@ -1,5 +1,5 @@
-import { DEFAULTS, UNKNOWN } from "../../provider/model/fields";
-import { checkInputs } from "../../provider/model/validate";
+import { DEFAULTS, UNKNOWN } from "../../provider/resources/fax-service/fields";
+import { checkInputs } from "../../provider/resources/fax-service/validate";
 
 const check = (news: Record<string, unknown>, project: string | undefined = "proj-1") =>
   checkInputs(news, project, "no project configured");

@@ -1,7 +1,7 @@
-import { isSinchFaxError, isSinchHttpError } from "../client/errors";
-import { FaxProviderError } from "../errors";
-import type { ServiceState } from "../model/fields";
-import { currentSettings } from "../runtime";
+import { isSinchFaxError, isSinchHttpError } from "../../client/errors";
+import { FaxProviderError } from "../../core/errors";
+import { currentSettings } from "../../core/runtime";
+import type { ServiceState } from "./fields";
 
 /**
  * An operation on one fax service failed. The message names the service, the

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../client/schemas";
+import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../../client/schemas";
+import { closestName } from "../../core/suggest";
 import { type CheckedInputs, DEFAULTS, isUnknown, type WritableField } from "./fields";
-import { closestName } from "./suggest";
 import { isMasked, maskWebhook } from "./webhook";
 
 /** A problem with one input, as `check` reports it to the engine. */

@@ -1,4 +1,4 @@
-import type { Service, ServicePhoneNumber } from "../client/schemas";
+import type { Service, ServicePhoneNumber } from "../../client/schemas";
 import { DEFAULTS, type DesiredFields, type NumberState, type ServiceState, WRITABLE_FIELDS } from "./fields";
 import { webhookForState } from "./webhook";
 

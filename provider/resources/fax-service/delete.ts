@@ -1,16 +1,16 @@
-import type { SinchFaxClient } from "../client/client";
-import { isRefusal, isSinchHttpError } from "../client/errors";
-import { FaxProviderError } from "../errors";
-import { type ServiceState, writableFields } from "../model/fields";
-import { handoffFailureMessage } from "../model/handoff";
-import { createBody, createdCandidates, planRelease } from "../model/plan";
-import { isUnconfirmed } from "../model/unconfirmed";
-import { webhookPassword } from "../model/webhook";
-import { claimedIds, clientFor } from "../runtime";
+import type { SinchFaxClient } from "../../client/client";
+import { isRefusal, isSinchHttpError } from "../../client/errors";
+import { FaxProviderError } from "../../core/errors";
+import { log } from "../../core/log";
+import { claimedIds, clientFor } from "../../core/runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, serviceError } from "./errors";
-import { waitForHandoff } from "./handoff";
-import { log } from "./log";
+import { type ServiceState, writableFields } from "./fields";
+import { handoffFailureMessage } from "./handoff";
+import { waitForHandoff } from "./handoff-wait";
+import { createBody, createdCandidates, planRelease } from "./plan";
+import { isUnconfirmed } from "./unconfirmed";
+import { webhookPassword } from "./webhook";
 
 /**
  * Deletes the service; one already gone is success. The project's current

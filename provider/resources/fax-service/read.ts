@@ -1,9 +1,9 @@
-import type { ServiceState } from "../model/fields";
-import { inputsOf, numbersOf, stateOf } from "../model/state";
-import { isUnconfirmed } from "../model/unconfirmed";
-import { webhookPassword } from "../model/webhook";
-import { clientFor } from "../runtime";
+import { clientFor } from "../../core/runtime";
 import { serviceError } from "./errors";
+import type { ServiceState } from "./fields";
+import { inputsOf, numbersOf, stateOf } from "./state";
+import { isUnconfirmed } from "./unconfirmed";
+import { webhookPassword } from "./webhook";
 
 /**
  * Refresh: one GET of the service and the pages of its numbers. A service that

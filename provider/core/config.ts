@@ -1,4 +1,4 @@
-import { REGIONS, type Region, type SinchFaxClientOptions } from "./client/options";
+import { REGIONS, type Region, type SinchFaxClientOptions } from "../client/options";
 import { SettingsError } from "./errors";
 
 /** Where each setting comes from: a stack config key, else an environment variable. */

@@ -1,4 +1,4 @@
-import type { ServiceFields } from "../client/schemas";
+import type { ServiceFields } from "../../client/schemas";
 
 /** The writable fields of a service, in the order the API documents them. */
 export const WRITABLE_FIELDS = [

@@ -1,14 +1,14 @@
-import type { SinchFaxClient } from "../client/client";
-import { isSinchFaxError } from "../client/errors";
-import type { Service } from "../client/schemas";
-import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "../model/fields";
-import { createBody, createdCandidates, planUpdate } from "../model/plan";
-import { fieldsOf, numbersOf, stateOf } from "../model/state";
-import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "../model/unconfirmed";
-import { webhookPassword } from "../model/webhook";
-import { claim, claimedIds, clientFor } from "../runtime";
+import type { SinchFaxClient } from "../../client/client";
+import { isSinchFaxError } from "../../client/errors";
+import type { Service } from "../../client/schemas";
+import { claim, claimedIds, clientFor } from "../../core/runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
+import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "./fields";
+import { createBody, createdCandidates, planUpdate } from "./plan";
+import { fieldsOf, numbersOf, stateOf } from "./state";
+import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
+import { webhookPassword } from "./webhook";
 
 /**
  * Creates the service with one POST of every field, then promotes it to

@@ -1,7 +1,7 @@
-import type { SinchFaxClient } from "../client/client";
-import type { Service } from "../client/schemas";
-import { handoffStep } from "../model/handoff";
-import { currentSettings } from "../runtime";
+import type { SinchFaxClient } from "../../client/client";
+import type { Service } from "../../client/schemas";
+import { currentSettings } from "../../core/runtime";
+import { handoffStep } from "./handoff";
 
 /** How a wait for another service to take over the default ended. */
 export interface HandoffOutcome {

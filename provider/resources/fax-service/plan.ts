@@ -1,4 +1,4 @@
-import type { Service, ServiceFields } from "../client/schemas";
+import type { Service, ServiceFields } from "../../client/schemas";
 import { CLEARABLE_FIELDS, type DesiredFields, isUnknown, WRITABLE_FIELDS, type WritableField } from "./fields";
 import { fieldsOf } from "./state";
 import { isMasked, sameWebhook } from "./webhook";

@@ -3,7 +3,7 @@
  * The serialized provider (`../dynamic-provider`) only forwards to these.
  */
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { configureRuntime } from "../runtime";
+import { configureRuntime } from "../../core/runtime";
 
 export { check, diff } from "./check";
 export { create } from "./create";

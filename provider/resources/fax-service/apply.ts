@@ -1,10 +1,10 @@
-import type { SinchFaxClient } from "../client/client";
-import { isRefusal } from "../client/errors";
-import type { Service } from "../client/schemas";
-import { FaxProviderError } from "../errors";
-import { handoffFailureMessage } from "../model/handoff";
-import type { UpdatePlan } from "../model/plan";
-import { type HandoffOutcome, waitForHandoff } from "./handoff";
+import type { SinchFaxClient } from "../../client/client";
+import { isRefusal } from "../../client/errors";
+import type { Service } from "../../client/schemas";
+import { FaxProviderError } from "../../core/errors";
+import { handoffFailureMessage } from "./handoff";
+import { type HandoffOutcome, waitForHandoff } from "./handoff-wait";
+import type { UpdatePlan } from "./plan";
 
 /** A step of a plan failed (its error is `cause`); `applied` is the service after the last step that succeeded, if any did. */
 export class StepFailure extends FaxProviderError {

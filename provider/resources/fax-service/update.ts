@@ -1,11 +1,11 @@
-import type { CheckedInputs, ServiceState } from "../model/fields";
-import { planUpdate } from "../model/plan";
-import { stateOf } from "../model/state";
-import { isUnconfirmed, RECOVER_ADVICE } from "../model/unconfirmed";
-import { webhookPassword } from "../model/webhook";
-import { clientFor } from "../runtime";
+import { clientFor } from "../../core/runtime";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError } from "./errors";
+import type { CheckedInputs, ServiceState } from "./fields";
+import { planUpdate } from "./plan";
+import { stateOf } from "./state";
+import { isUnconfirmed, RECOVER_ADVICE } from "./unconfirmed";
+import { webhookPassword } from "./webhook";
 
 /**
  * Updates the service with one PATCH carrying exactly the changed fields;

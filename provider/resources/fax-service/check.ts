@@ -1,10 +1,10 @@
 import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
-import { missingProjectMessage } from "../config";
-import type { CheckedInputs } from "../model/fields";
-import { decideDiff } from "../model/plan";
-import { isUnconfirmed } from "../model/unconfirmed";
-import { checkInputs } from "../model/validate";
-import { currentSettings } from "../runtime";
+import { missingProjectMessage } from "../../core/config";
+import { currentSettings } from "../../core/runtime";
+import type { CheckedInputs } from "./fields";
+import { decideDiff } from "./plan";
+import { isUnconfirmed } from "./unconfirmed";
+import { checkInputs } from "./validate";
 
 /** Validates every input with no API call and fills in the documented defaults. */
 export async function check(

@@ -1,4 +1,4 @@
-import { SinchFaxClient } from "./client/client";
+import { SinchFaxClient } from "../client/client";
 import { clientOptions, type ProviderSettings, readSettings } from "./config";
 
 /**
