@@ -3,8 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import faxServiceProvider = require("./dynamic-provider");
 
 import type { ImageConversionMethod, Resolution, WebhookContentType } from "./client/schemas";
+import { hasCredentials } from "./fields/webhook";
 import { type NumberState, WRITABLE_FIELDS } from "./resources/fax-service/fields";
-import { hasCredentials } from "./resources/fax-service/webhook";
 
 /** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. All are optional. */
 export interface FaxServiceArgs {

@@ -2,7 +2,7 @@
 # The entry point of every npm script: sets up the toolchain (Node 24 and the
 # npm dependencies; the Pulumi CLI only for the tasks that run the engine),
 # then runs the task.
-#   sh scripts/run.sh test|test:quick|lint|format|typecheck|build|emulator|demo|bench|soak [args…]
+#   sh scripts/run.sh test|test:quick|lint|format|docs|typecheck|build|emulator|demo|bench|soak [args…]
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -34,6 +34,8 @@ case "$task" in
     lint ;;
   format)
     exec npx biome check --write . ;;
+  docs)
+    exec node -r ts-node/register/transpile-only scripts/docs.ts ;;
   test:quick)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
@@ -64,6 +66,6 @@ case "$task" in
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
   *)
-    echo "unknown task: $task (test, test:quick, lint, format, typecheck, build, emulator, demo, bench, soak)" >&2
+    echo "unknown task: $task (test, test:quick, lint, format, docs, typecheck, build, emulator, demo, bench, soak)" >&2
     exit 2 ;;
 esac

@@ -1,11 +1,8 @@
 import { z } from "zod";
 
-/** Values of `webhookContentType`. */
-export const WEBHOOK_CONTENT_TYPES = ["multipart/form-data", "application/json"] as const;
-/** Values of `imageConversionMethod`. */
-export const IMAGE_CONVERSION_METHODS = ["HALFTONE", "MONOCHROME"] as const;
-/** Values of `resolution`. */
-export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
+import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../fields/fax-service";
+
+export { IMAGE_CONVERSION_METHODS, RESOLUTIONS, type ServiceFields, WEBHOOK_CONTENT_TYPES } from "../fields/fax-service";
 /** Values of a number's `permissions`. */
 export const NUMBER_PERMISSIONS = ["both", "send", "receive"] as const;
 
@@ -56,28 +53,6 @@ export const serviceSchema = z.object({
 
 /** A fax service as the API returns it. */
 export type Service = z.infer<typeof serviceSchema>;
-
-/**
- * The writable fields of a service: the body of a create, or (partially) of an
- * update. As in Sinch's OpenAPI file, none is nullable: `""` clears a field
- * without a default.
- */
-export interface ServiceFields {
-  name?: string;
-  incomingWebhookUrl?: string;
-  webhookContentType?: WebhookContentType;
-  defaultForProject?: boolean;
-  defaultFrom?: string;
-  numberOfRetries?: number;
-  retryDelaySeconds?: number;
-  imageConversionMethod?: ImageConversionMethod;
-  coverPageId?: string;
-  saveOutboundFaxDocuments?: boolean;
-  saveInboundFaxDocuments?: boolean;
-  scanIncomingBarcodes?: boolean;
-  inProgressNotifications?: boolean;
-  resolution?: Resolution;
-}
 
 /** A phone number attached to a service. */
 export const servicePhoneNumberSchema = z.object({

@@ -1,4 +1,5 @@
 import type { ServiceFields } from "../../provider/client/schemas";
+import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/fields/webhook";
 import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/resources/fax-service/fields";
 import { handoffFailureMessage, handoffStep } from "../../provider/resources/fax-service/handoff";
 import {
@@ -11,7 +12,6 @@ import {
   planUpdate,
 } from "../../provider/resources/fax-service/plan";
 import { fieldsOf, inputsOf, stateOf } from "../../provider/resources/fax-service/state";
-import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/resources/fax-service/webhook";
 
 const base: DesiredFields = { ...DEFAULTS, name: "Svc" };
 const state = (fields: Partial<DesiredFields> = {}) => ({ ...base, ...fields, projectId: "p" });

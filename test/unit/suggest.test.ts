@@ -1,4 +1,4 @@
-import { closestName, editDistance } from "../../provider/core/suggest";
+import { closestName, editDistance } from "../../provider/fields/suggest";
 
 describe("suggestions for a misspelt input", () => {
   test.each([

@@ -2,13 +2,13 @@ import type { SinchFaxClient } from "../../client/client";
 import { isSinchFaxError } from "../../client/errors";
 import type { Service } from "../../client/schemas";
 import { claim, claimedIds, clientFor } from "../../core/runtime";
+import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
 import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "./fields";
 import { createBody, createdCandidates, planUpdate } from "./plan";
 import { fieldsOf, numbersOf, stateOf } from "./state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
-import { webhookPassword } from "./webhook";
 
 /**
  * Creates the service with one POST of every field, then promotes it to

@@ -3,6 +3,7 @@ import { isRefusal, isSinchHttpError } from "../../client/errors";
 import { FaxProviderError } from "../../core/errors";
 import { log } from "../../core/log";
 import { claimedIds, clientFor } from "../../core/runtime";
+import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, serviceError } from "./errors";
 import { type ServiceState, writableFields } from "./fields";
@@ -10,7 +11,6 @@ import { handoffFailureMessage } from "./handoff";
 import { waitForHandoff } from "./handoff-wait";
 import { createBody, createdCandidates, planRelease } from "./plan";
 import { isUnconfirmed } from "./unconfirmed";
-import { webhookPassword } from "./webhook";
 
 /**
  * Deletes the service; one already gone is success. The project's current

@@ -1,53 +1,22 @@
-import type { ServiceFields } from "../../client/schemas";
+import { type DesiredFields, FAX_SERVICE_FIELDS } from "../../fields/fax-service";
+import { type ApiFieldOf, type DefaultsOf, defaultsOf, type FieldSpec, fieldNames } from "../../fields/table";
 
-/** The writable fields of a service, in the order the API documents them. */
-export const WRITABLE_FIELDS = [
-  "name",
-  "incomingWebhookUrl",
-  "webhookContentType",
-  "defaultForProject",
-  "defaultFrom",
-  "numberOfRetries",
-  "retryDelaySeconds",
-  "imageConversionMethod",
-  "coverPageId",
-  "saveOutboundFaxDocuments",
-  "saveInboundFaxDocuments",
-  "scanIncomingBarcodes",
-  "inProgressNotifications",
-  "resolution",
-] as const;
+export type { DesiredFields } from "../../fields/fax-service";
+export { isUnknown, UNKNOWN } from "../../fields/table";
 
 /** One writable field of a service. */
-export type WritableField = (typeof WRITABLE_FIELDS)[number];
+export type WritableField = ApiFieldOf<typeof FAX_SERVICE_FIELDS>;
 
-/**
- * Documented defaults. `resolution` has none documented; the reference says to
- * treat `FINE` as the server's value when unset, so it is filled in like one.
- */
-export const DEFAULTS = {
-  name: "Default service",
-  webhookContentType: "multipart/form-data",
-  defaultForProject: false,
-  numberOfRetries: 3,
-  retryDelaySeconds: 60,
-  imageConversionMethod: "HALFTONE",
-  saveOutboundFaxDocuments: true,
-  saveInboundFaxDocuments: true,
-  scanIncomingBarcodes: false,
-  inProgressNotifications: false,
-  resolution: "FINE",
-} as const satisfies Partial<Record<WritableField, unknown>>;
+/** The writable fields of a service, in the order the API documents them (from the field table). */
+export const WRITABLE_FIELDS: readonly WritableField[] = fieldNames(FAX_SERVICE_FIELDS, "api") as WritableField[];
 
-/** Fields without a default: leaving them out clears them (`null` in a PATCH). */
-export const CLEARABLE_FIELDS = ["incomingWebhookUrl", "defaultFrom", "coverPageId"] as const;
+/** The documented defaults (from the field table). */
+export const DEFAULTS = defaultsOf(FAX_SERVICE_FIELDS) as DefaultsOf<typeof FAX_SERVICE_FIELDS>;
 
-/** The desired settings of a service after `check`: every defaulted field present. */
-export type DesiredFields = Required<Omit<ServiceFields, (typeof CLEARABLE_FIELDS)[number]>> & {
-  incomingWebhookUrl?: string;
-  defaultFrom?: string;
-  coverPageId?: string;
-};
+/** Fields without a default: leaving them out clears them (from the field table). */
+export const CLEARABLE_FIELDS: readonly WritableField[] = WRITABLE_FIELDS.filter(
+  (f) => (FAX_SERVICE_FIELDS[f] as FieldSpec).clearable === true,
+);
 
 /** The checked inputs of a FaxService: its fields, the project, and what to adopt. */
 export type CheckedInputs = DesiredFields & {
@@ -85,14 +54,6 @@ export type ServiceState = DesiredFields & {
    */
   unconfirmedCreate?: { startedAt: string; resolved?: { serviceId?: string } };
 };
-
-/** The engine's placeholder for a value not known during preview (pulumi/pulumi#6310). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** True for the engine's unknown-value placeholder. */
-export function isUnknown(value: unknown): boolean {
-  return value === UNKNOWN;
-}
 
 /** Picks the writable fields out of any record (state, inputs or an API service). */
 export function writableFields(source: Partial<Record<WritableField, unknown>>): Partial<Record<WritableField, unknown>> {

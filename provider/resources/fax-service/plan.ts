@@ -1,18 +1,19 @@
 import type { Service, ServiceFields } from "../../client/schemas";
-import { CLEARABLE_FIELDS, type DesiredFields, isUnknown, WRITABLE_FIELDS, type WritableField } from "./fields";
+import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
+import * as generic from "../../fields/table";
+import { CLEARED } from "../../fields/table";
+import { isMasked } from "../../fields/webhook";
+import { CLEARABLE_FIELDS, type DesiredFields, WRITABLE_FIELDS, type WritableField } from "./fields";
 import { fieldsOf } from "./state";
-import { isMasked, sameWebhook } from "./webhook";
 
 type Fields = Partial<Record<WritableField, unknown>>;
 
+/** The default flag is never part of the PATCH of fields: promotion and demotion are steps of their own. */
+const DEFAULT_FLAG = new Set(["defaultForProject"]);
+
 /** The writable fields whose desired value differs from the current one. */
 export function changedFields(current: Fields, desired: Fields): WritableField[] {
-  return WRITABLE_FIELDS.filter((field) => {
-    const want = desired[field];
-    if (isUnknown(want)) return true;
-    if (field === "incomingWebhookUrl") return !sameWebhook(current[field] as string | undefined, want as string | undefined);
-    return current[field] !== want;
-  });
+  return generic.changedFields(FAX_SERVICE_FIELDS, current, desired);
 }
 
 /** What `diff` reports: whether anything changes, and what forces a replacement. */
@@ -30,16 +31,9 @@ export interface DiffDecision {
  */
 export function decideDiff(state: Fields & { projectId?: unknown }, desired: Fields & { projectId?: unknown }): DiffDecision {
   const fields = changedFields(state, desired);
-  const replaces = isUnknown(desired.projectId) || desired.projectId !== state.projectId ? ["projectId"] : [];
+  const replaces = generic.replacingFields(FAX_SERVICE_FIELDS, state, desired);
   return { changes: fields.length > 0 || replaces.length > 0, replaces, fields };
 }
-
-/**
- * What a PATCH sends to clear a field without a default. Sinch's OpenAPI file
- * makes these fields plain strings (not nullable), and Sinch's Numbers API
- * clears a string with `""`, so an empty string it is; `null` is never sent.
- */
-export const CLEARED = "";
 
 /**
  * The calls of an update: one PATCH with exactly the changed fields, then the
@@ -55,14 +49,8 @@ export interface UpdatePlan {
 
 /** Plans the calls that take a service from its current fields to the desired ones. */
 export function planUpdate(current: Fields, desired: Fields): UpdatePlan {
-  const patch: Record<string, unknown> = {};
-  for (const field of changedFields(current, desired)) {
-    if (field === "defaultForProject") continue;
-    if (desired[field] !== undefined) patch[field] = desired[field];
-    else if (isClearable(field)) patch[field] = CLEARED;
-  }
   return {
-    patch: patch as ServiceFields,
+    patch: generic.patchBody(FAX_SERVICE_FIELDS, current, desired, DEFAULT_FLAG) as ServiceFields,
     promote: desired.defaultForProject === true && current.defaultForProject !== true,
     demote: desired.defaultForProject === false && current.defaultForProject === true,
   };
@@ -75,10 +63,7 @@ export function isEmptyPlan(plan: UpdatePlan): boolean {
 
 /** The body of the create POST: every field, but never default yet (promotion comes last). */
 export function createBody(desired: DesiredFields): ServiceFields {
-  const body: Record<string, unknown> = {};
-  for (const field of WRITABLE_FIELDS) if (desired[field] !== undefined) body[field] = desired[field];
-  body.defaultForProject = false;
-  return body as ServiceFields;
+  return { ...generic.createBodyOf(FAX_SERVICE_FIELDS, desired), defaultForProject: false } as ServiceFields;
 }
 
 /** A field a release cannot put back as it was, and why. */
@@ -125,7 +110,7 @@ export function planRelease(current: Fields, original: Fields): ReleasePlan {
 }
 
 function isClearable(field: WritableField): boolean {
-  return (CLEARABLE_FIELDS as readonly string[]).includes(field);
+  return CLEARABLE_FIELDS.includes(field);
 }
 
 /** Allowed difference between our clock and Sinch's when matching a service to a create attempt. */

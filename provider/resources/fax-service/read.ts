@@ -1,9 +1,9 @@
 import { clientFor } from "../../core/runtime";
+import { webhookPassword } from "../../fields/webhook";
 import { serviceError } from "./errors";
 import type { ServiceState } from "./fields";
 import { inputsOf, numbersOf, stateOf } from "./state";
 import { isUnconfirmed } from "./unconfirmed";
-import { webhookPassword } from "./webhook";
 
 /**
  * Refresh: one GET of the service and the pages of its numbers. A service that

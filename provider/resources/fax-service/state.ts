@@ -1,6 +1,6 @@
 import type { Service, ServicePhoneNumber } from "../../client/schemas";
+import { webhookForState } from "../../fields/webhook";
 import { DEFAULTS, type DesiredFields, type NumberState, type ServiceState, WRITABLE_FIELDS } from "./fields";
-import { webhookForState } from "./webhook";
 
 /** A service's writable fields as the API reports them, with absent defaulted fields filled in. */
 export function fieldsOf(service: Service): DesiredFields {

@@ -1,11 +1,11 @@
 import { clientFor } from "../../core/runtime";
+import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError } from "./errors";
 import type { CheckedInputs, ServiceState } from "./fields";
 import { planUpdate } from "./plan";
 import { stateOf } from "./state";
 import { isUnconfirmed, RECOVER_ADVICE } from "./unconfirmed";
-import { webhookPassword } from "./webhook";
 
 /**
  * Updates the service with one PATCH carrying exactly the changed fields;

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { bool, integer, matching, oneOf, phoneNumber, text, ULID, webhookUrl } from "./checks";
+import type { BodyOf, DesiredOf, FieldTable } from "./table";
+import { sameWebhook } from "./webhook";
+
+/** Values of `webhookContentType`. */
+export const WEBHOOK_CONTENT_TYPES = ["multipart/form-data", "application/json"] as const;
+/** Values of `imageConversionMethod`. */
+export const IMAGE_CONVERSION_METHODS = ["HALFTONE", "MONOCHROME"] as const;
+/** Values of `resolution`. */
+export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
+
+/**
+ * Every input of a FaxService: the writable fields of a Sinch fax service, in
+ * the order the API documents them, then the provider's own inputs.
+ */
+export const FAX_SERVICE_FIELDS = {
+  name: { kind: "api", schema: text(1, 60), default: "Default service", doc: "A friendly name", limits: "1 to 60 characters" },
+  incomingWebhookUrl: {
+    kind: "api",
+    schema: webhookUrl,
+    clearable: true,
+    sensitive: true,
+    same: (current, desired) => sameWebhook(current as string | undefined, desired as string | undefined),
+    doc: "Where Sinch posts incoming faxes; a `https://user:pass@…` password is kept secret (Sinch never shows it again)",
+    limits: "http(s) URL",
+  },
+  webhookContentType: {
+    kind: "api",
+    schema: oneOf(WEBHOOK_CONTENT_TYPES),
+    default: "multipart/form-data",
+    doc: "How Sinch posts to the webhook",
+    limits: "`multipart/form-data` or `application/json`",
+  },
+  defaultForProject: {
+    kind: "api",
+    schema: bool,
+    default: false,
+    defaultText: '`false` (`true` with `adopt: "default"`)',
+    doc: "Whether this is the project's default service (used when a fax names none); promoted last, demoted only once another took over",
+    limits: "boolean; declare at most one default per project",
+  },
+  defaultFrom: {
+    kind: "api",
+    schema: phoneNumber,
+    clearable: true,
+    doc: "The number faxes are sent from: one of the project's numbers or a verified one",
+    limits: "E.164 number, e.g. `+15551234567`",
+  },
+  numberOfRetries: { kind: "api", schema: integer(0, 5), default: 3, doc: "Retries of a failed fax", limits: "whole number 0–5" },
+  retryDelaySeconds: { kind: "api", schema: integer(30, 300), default: 60, doc: "Seconds between retries", limits: "whole number 30–300" },
+  imageConversionMethod: {
+    kind: "api",
+    schema: oneOf(IMAGE_CONVERSION_METHODS),
+    default: "HALFTONE",
+    doc: "How outbound documents are turned black and white",
+    limits: "`HALFTONE` or `MONOCHROME`",
+  },
+  coverPageId: {
+    kind: "api",
+    schema: matching(ULID, "must be a cover page id (a ULID)"),
+    clearable: true,
+    doc: "The cover page added to every outbound fax",
+    limits: "a cover page ULID of this service",
+  },
+  saveOutboundFaxDocuments: {
+    kind: "api",
+    schema: bool,
+    default: true,
+    doc: "Keep documents of sent faxes (13 months)",
+    limits: "boolean",
+  },
+  saveInboundFaxDocuments: {
+    kind: "api",
+    schema: bool,
+    default: true,
+    doc: "Keep documents of received faxes (13 months)",
+    limits: "boolean",
+  },
+  scanIncomingBarcodes: { kind: "api", schema: bool, default: false, doc: "Detect barcodes on incoming faxes", limits: "boolean" },
+  inProgressNotifications: {
+    kind: "api",
+    schema: bool,
+    default: false,
+    doc: "A webhook for each page sent of an outbound fax",
+    limits: "boolean",
+  },
+  resolution: {
+    kind: "api",
+    schema: oneOf(RESOLUTIONS),
+    // Sinch documents none; its reference's example of a service shows FINE, the emulator's default.
+    default: "FINE",
+    doc: "Fax resolution: `FINE` is 200 dpi, `SUPERFINE` 400 dpi",
+    limits: "`FINE` or `SUPERFINE`",
+  },
+  projectId: {
+    kind: "input",
+    schema: z.string({ error: "must be a project id" }).min(1, { error: "must not be empty" }),
+    replaces: true,
+    defaultText: "`sinch:projectId`",
+    doc: "The Sinch project; services cannot move between projects, so a change replaces the service",
+    limits: "a Sinch project id",
+  },
+  adopt: {
+    kind: "input",
+    schema: z
+      .string({ error: 'must be "default" or a service id (a ULID)' })
+      .refine((v) => v === "default" || ULID.test(v), { error: 'must be "default" or a service id (a ULID)' }),
+    doc: "Take an existing service under management instead of creating one (read on create only); destroy releases it with its earlier settings",
+    limits: '`"default"` or a service id',
+  },
+} as const satisfies FieldTable;
+
+/** A service's request body: its writable fields (none nullable; `""` clears one without a default). */
+export type ServiceFields = BodyOf<typeof FAX_SERVICE_FIELDS>;
+
+/** A service's fields after `check`: every field with a default present. */
+export type DesiredFields = DesiredOf<typeof FAX_SERVICE_FIELDS>;

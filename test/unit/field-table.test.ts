@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { FaxServiceArgs } from "../../provider";
+import { FAX_SERVICE_FIELDS } from "../../provider/fields/fax-service";
+import {
+  CLEARED,
+  changedFields,
+  checkFields,
+  createBodyOf,
+  defaultsOf,
+  type FieldTable,
+  inputsTable,
+  patchBody,
+  replacingFields,
+  UNKNOWN,
+} from "../../provider/fields/table";
+
+const table = {
+  title: { kind: "api", schema: z.string({ error: "must be a string" }), default: "T", doc: "d", limits: "l" },
+  note: { kind: "api", schema: z.string(), clearable: true, doc: "d", limits: "l" },
+  url: {
+    kind: "api",
+    schema: z.url({ error: "must be a URL" }),
+    clearable: true,
+    sensitive: true,
+    same: (a, b) => String(a).toLowerCase() === String(b).toLowerCase(),
+    doc: "d",
+    limits: "l",
+  },
+  home: { kind: "input", schema: z.string(), replaces: true, doc: "d", limits: "l" },
+} as const satisfies FieldTable;
+
+describe("a field table's derived operations", () => {
+  test("check: defaults, unknown values, unknown inputs with a suggestion, sensitive failures name no property", () => {
+    const { inputs, failures } = checkFields(
+      table,
+      "Thing",
+      { titel: "x", url: "not a url", note: UNKNOWN, skipme: 1 },
+      new Set(["skipme"]),
+    );
+    expect(inputs).toEqual({ title: "T", note: UNKNOWN });
+    expect(failures).toEqual([
+      { property: "", reason: '"titel" is not an input of Thing; did you mean "title"?' },
+      { property: "", reason: 'url must be a URL (got "not a url")' },
+    ]);
+  });
+
+  test("diff: the comparator of a field, unknown values count as changes, only api fields", () => {
+    expect(changedFields(table, { title: "T", url: "HTTPS://X" }, { title: "T", url: "https://x" })).toEqual([]);
+    expect(changedFields(table, { title: "T" }, { title: UNKNOWN })).toEqual(["title"]);
+    expect(changedFields(table, { home: "a" }, { home: "b" })).toEqual([]);
+    expect(replacingFields(table, { home: "a" }, { home: "b" })).toEqual(["home"]);
+    expect(replacingFields(table, { home: "a" }, { home: UNKNOWN })).toEqual(["home"]);
+  });
+
+  test("bodies: a patch carries exactly the changes, clearing with an empty string; a create every given field", () => {
+    expect(patchBody(table, { title: "T", note: "n" }, { title: "U" })).toEqual({ title: "U", note: CLEARED });
+    expect(patchBody(table, { title: "T" }, { title: "U" }, new Set(["title"]))).toEqual({});
+    expect(createBodyOf(table, { title: "T", note: "n", home: "h" })).toEqual({ title: "T", note: "n" });
+    expect(defaultsOf(table)).toEqual({ title: "T" });
+  });
+
+  test("the README table: one row per field", () => {
+    expect(inputsTable(table).split("\n")).toEqual([
+      "| input | what | limits | default |",
+      "|---|---|---|---|",
+      '| `title` | d | l | `"T"` |',
+      "| `note` | d | l | none |",
+      "| `url` | d | l | none |",
+      "| `home` | d | l | none |",
+    ]);
+  });
+});
+
+describe("FaxService: the args programs use agree with its field table", () => {
+  test("the same inputs", () => {
+    // A compile-time check: it fails to type-check when the args and the table name different inputs.
+    type Same = [keyof FaxServiceArgs] extends [keyof typeof FAX_SERVICE_FIELDS]
+      ? [keyof typeof FAX_SERVICE_FIELDS] extends [keyof FaxServiceArgs]
+        ? true
+        : false
+      : false;
+    const same: Same = true;
+    expect(same).toBe(true);
+  });
+
+  test("each @default in the args' docs is the table's default", () => {
+    const source = readFileSync(join(__dirname, "..", "..", "provider", "resource.ts"), "utf8");
+    const args = source.slice(
+      source.indexOf("export interface FaxServiceArgs"),
+      source.indexOf("\n}\n", source.indexOf("export interface FaxServiceArgs")),
+    );
+    const documented: Record<string, string> = {};
+    for (const m of args.matchAll(/@default ([^\n]+)\n(?:\s*\*[^\n]*\n)*?\s*\*\/\n\s*(\w+)\?:/g)) documented[m[2]!] = m[1]!.trim();
+    const expected: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(FAX_SERVICE_FIELDS as FieldTable))
+      if (spec.default !== undefined) expected[name] = JSON.stringify(spec.default);
+    for (const [name, value] of Object.entries(expected)) expect([name, documented[name]?.startsWith(value)]).toEqual([name, true]);
+    const withDefaults = Object.entries(FAX_SERVICE_FIELDS as FieldTable).filter(
+      ([, spec]) => spec.default !== undefined || spec.defaultText,
+    );
+    expect(Object.keys(documented).sort()).toEqual(withDefaults.map(([name]) => name).sort());
+  });
+});
