@@ -1,7 +1,23 @@
 import { isSinchHttpError } from "./errors";
 import { Transport } from "./http";
+import { NumbersClient } from "./numbers";
 import { normalizeOptions, type SinchFaxClientOptions } from "./options";
-import { numberListSchema, type Service, type ServiceFields, type ServicePhoneNumber, serviceListSchema, serviceSchema } from "./schemas";
+import {
+  type CoverPage,
+  coverPageListSchema,
+  coverPageSchema,
+  type EmailNumber,
+  emailListSchema,
+  emailSchema,
+  type FaxEmail,
+  numberListSchema,
+  type Service,
+  type ServiceFields,
+  type ServicePhoneNumber,
+  serviceListSchema,
+  servicePhoneNumberSchema,
+  serviceSchema,
+} from "./schemas";
 
 /** One page of services, as the list endpoint returns it. */
 export interface ServicePage {
@@ -13,7 +29,9 @@ export interface ServicePage {
 }
 
 /**
- * A typed client of the Fax API v3 services endpoints of one project. Every
+ * A typed client of the Fax API v3 services endpoints of one project (services,
+ * their numbers, cover pages and fax-to-email addresses), and through
+ * {@link SinchFaxClient.numbers} of the Numbers API's active numbers. Every
  * response is validated; every failure is a `SinchFaxError`.
  */
 export class SinchFaxClient {
@@ -107,9 +125,66 @@ export class SinchFaxClient {
     }
   }
 
+  /** `PATCH /services/{id}/numbers/{phoneNumber}/suspend`: suspends a number of the service, or (`false`) lifts it. */
+  suspendNumber(id: string, phoneNumber: string, change: { suspended: boolean; note?: string }): Promise<ServicePhoneNumber> {
+    const path = `${this.path(id)}/numbers/${encodeURIComponent(phoneNumber)}/suspend`;
+    return this.transport.call({ method: "PATCH", path, body: change, schema: servicePhoneNumberSchema });
+  }
+
+  /** `POST /services/{id}/coverPages`: a PDF (its bytes) under a name. Not retried when its outcome is unknown. */
+  createCoverPage(id: string, page: { name: string; pdf: Buffer }): Promise<CoverPage> {
+    const body = { name: page.name, file: { fileContent: page.pdf.toString("base64"), fileType: "PDF" } };
+    return this.transport.call({ method: "POST", path: `${this.path(id)}/coverPages`, body, schema: coverPageSchema });
+  }
+
+  /** `GET /services/{id}/coverPages`: every cover page of the service. */
+  async listCoverPages(id: string): Promise<CoverPage[]> {
+    return (await this.transport.call({ method: "GET", path: `${this.path(id)}/coverPages`, schema: coverPageListSchema })).coverPages;
+  }
+
+  /** `DELETE /services/{id}/coverPages/{coverPageId}`. */
+  async deleteCoverPage(id: string, coverPageId: string): Promise<void> {
+    await this.transport.call({ method: "DELETE", path: `${this.path(id)}/coverPages/${encodeURIComponent(coverPageId)}` });
+  }
+
+  /** `POST /services/{id}/emails`: a fax-to-email address and the numbers it receives from. Not retried when its outcome is unknown. */
+  createEmail(id: string, email: { email: string; phoneNumbers: EmailNumber[] }): Promise<FaxEmail> {
+    return this.transport.call({ method: "POST", path: `${this.path(id)}/emails`, body: email, schema: emailSchema });
+  }
+
+  /** Every fax-to-email address of the service, all pages. */
+  async listEmails(id: string, pageSize = this.transport.options.pageSize): Promise<FaxEmail[]> {
+    const emails: FaxEmail[] = [];
+    for (let page = 1; ; page++) {
+      const query = { page: String(page), pageSize: String(pageSize) };
+      const result = await this.transport.call({ method: "GET", path: `${this.path(id)}/emails`, query, schema: emailListSchema });
+      emails.push(...result.emails);
+      if (page >= result.totalPages || result.emails.length === 0) return emails;
+    }
+  }
+
+  /** `PUT /services/{id}/emails/{email}`: sets the address's numbers (the whole list). */
+  setEmailNumbers(id: string, email: string, phoneNumbers: EmailNumber[]): Promise<FaxEmail> {
+    return this.transport.call({ method: "PUT", path: this.emailPath(id, email), body: { phoneNumbers }, schema: emailSchema });
+  }
+
+  /** `DELETE /services/{id}/emails/{email}`. */
+  async deleteEmail(id: string, email: string): Promise<void> {
+    await this.transport.call({ method: "DELETE", path: this.emailPath(id, email) });
+  }
+
+  /** The Numbers API for this client's project, sharing its connections and token. */
+  get numbers(): NumbersClient {
+    return new NumbersClient(this.transport, this.projectId);
+  }
+
   /** Closes idle connections of this client and every client sharing them. */
   close(): void {
     this.transport.close();
+  }
+
+  private emailPath(id: string, email: string): string {
+    return `${this.path(id)}/emails/${encodeURIComponent(email)}`;
   }
 
   private path(id?: string): string {

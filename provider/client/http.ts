@@ -11,7 +11,9 @@ import { errorBodySchema, tokenSchema } from "./schemas";
 
 /** One API call: the transport adds auth, retries, timeouts and validation. */
 export interface CallSpec<T> {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Which API: the Fax API (default) or the Numbers API (its own base URL and rate governor). */
+  api?: "fax" | "numbers";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path below the base URL, starting with `/`. */
   path: string;
   query?: Record<string, string>;
@@ -32,6 +34,8 @@ interface Outgoing {
   authorization: () => Promise<string>;
   /** Whether a 401 may renew the credential and repeat the request once. */
   renewable: boolean;
+  /** The pace of the API it goes to. */
+  governor: RateGovernor;
 }
 
 interface RawResponse {
@@ -45,11 +49,12 @@ type Attempt = { response: RawResponse } | { error: SinchFaxError; decision: Ret
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends calls to the Fax API over reused connections, with one rate governor
- * for all of them. Every failure becomes a {@link SinchFaxError}.
+ * Sends calls to the Fax API (and the Numbers API) over reused connections,
+ * with one rate governor per API for all of them. Every failure becomes a
+ * {@link SinchFaxError}.
  */
 export class Transport {
-  readonly governor = new RateGovernor();
+  readonly governors = { fax: new RateGovernor(), numbers: new RateGovernor() };
   private readonly auth: AuthStrategy;
   private readonly agents = {
     http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -62,12 +67,14 @@ export class Transport {
 
   /** Sends an API call; resolves with the validated body (undefined for 204). */
   async call<T>(spec: CallSpec<T>): Promise<T> {
-    const url = new URL(this.options.baseUrl + spec.path);
+    const api = spec.api ?? "fax";
+    const url = new URL((api === "fax" ? this.options.baseUrl : this.options.numbersUrl) + spec.path);
     for (const [k, v] of Object.entries(spec.query ?? {})) url.searchParams.set(k, v);
     const outgoing: Outgoing = {
       method: spec.method,
       url,
       path: spec.path,
+      governor: this.governors[api],
       authorization: () => this.auth.header(),
       renewable: true,
     };
@@ -101,14 +108,14 @@ export class Transport {
       if ("response" in attempt) {
         const { response } = attempt;
         if (response.status >= 200 && response.status < 300) {
-          this.governor.onSuccess();
+          request.governor.onSuccess();
           return response;
         }
         if (response.status === 401 && request.renewable && !renewed && this.auth.renewAfter401(response.headers.get("www-authenticate"))) {
           renewed = true;
           continue;
         }
-        if (response.status === 429) this.governor.onThrottled();
+        if (response.status === 429) request.governor.onThrottled();
         const decision = decideRetry(idempotent, response);
         if (decision !== "retry" || retries >= this.options.retry.maxRetries) {
           throw httpError(request, response, decision === "outcome-unknown", this.options.keySecret);
@@ -125,7 +132,7 @@ export class Transport {
   private async attempt(request: Outgoing, idempotent: boolean): Promise<Attempt> {
     const headers: Record<string, string> = { authorization: await request.authorization(), accept: "application/json" };
     if (request.contentType) headers["content-type"] = request.contentType;
-    await this.governor.acquire();
+    await request.governor.acquire();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const init: RequestInit = {
@@ -181,6 +188,7 @@ export class Transport {
       body: "grant_type=client_credentials",
       authorization: () => basic.header(),
       renewable: false,
+      governor: this.governors.fax,
     };
     const response = await this.send(request, { idempotent: true });
     const token = this.parse({ method: "POST", path: url.pathname, schema: tokenSchema }, response);
@@ -192,7 +200,10 @@ export class Transport {
 function httpError(request: Outgoing, response: RawResponse, outcomeUnknown: boolean, keySecret: string): SinchHttpError {
   let body: ReturnType<typeof errorBodySchema.parse> | undefined;
   try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(withoutCredentials(response.text, keySecret)));
+    const json: unknown = JSON.parse(withoutCredentials(response.text, keySecret));
+    // The Numbers API nests its error: `{"error": {"code", "message", "status", "details"}}`.
+    const inner = json !== null && typeof json === "object" && "error" in json && typeof json.error === "object" ? json.error : json;
+    const parsed = errorBodySchema.safeParse(inner);
     body = parsed.success ? parsed.data : undefined;
   } catch {
     body = undefined;

@@ -1,4 +1,4 @@
-/** The typed REST client of the Sinch Fax API v3 services endpoints. */
+/** The typed REST client of the Sinch Fax API v3 (services, their numbers, cover pages, fax-to-email) and the Numbers API's active numbers. */
 export { type ServicePage, SinchFaxClient } from "./client";
 export {
   type CallFailure,
@@ -13,9 +13,11 @@ export {
   SinchResponseError,
   SinchTimeoutError,
 } from "./errors";
+export { NumbersClient, type VoiceRoute } from "./numbers";
 export {
   DEFAULT_AUTH_URL,
   GLOBAL_FAX_URL,
+  GLOBAL_NUMBERS_URL,
   REGIONS,
   type Region,
   type RetryOptions,
@@ -23,6 +25,10 @@ export {
   type SinchFaxClientOptions,
 } from "./options";
 export {
+  type ActiveNumber,
+  type CoverPage,
+  type EmailNumber,
+  type FaxEmail,
   IMAGE_CONVERSION_METHODS,
   type ImageConversionMethod,
   NUMBER_PERMISSIONS,
@@ -32,6 +38,7 @@ export {
   type Service,
   type ServiceFields,
   type ServicePhoneNumber,
+  type VoiceConfiguration,
   WEBHOOK_CONTENT_TYPES,
   type WebhookContentType,
 } from "./schemas";

@@ -5,6 +5,8 @@ export type Region = (typeof REGIONS)[number];
 
 /** The global Fax API URL. */
 export const GLOBAL_FAX_URL = "https://fax.api.sinch.com";
+/** The Numbers API's URL (global; it has no regional hosts). */
+export const GLOBAL_NUMBERS_URL = "https://numbers.api.sinch.com";
 /** Sinch's OAuth2 token endpoint. */
 export const DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token";
 
@@ -34,6 +36,8 @@ export interface SinchFaxClientOptions {
   auth?: "basic" | "oauth2" | undefined;
   /** Explicit API base URL (e.g. an emulator); wins over `region`. */
   baseUrl?: string | undefined;
+  /** The Numbers API's base URL (e.g. an emulator's). Default {@link GLOBAL_NUMBERS_URL}. */
+  numbersUrl?: string | undefined;
   /** A regional host; the global URL when omitted. */
   region?: Region | undefined;
   /** OAuth2 token endpoint. Default {@link DEFAULT_AUTH_URL}. */
@@ -52,6 +56,7 @@ export interface NormalizedOptions {
   keySecret: string;
   auth: "basic" | "oauth2";
   baseUrl: string;
+  numbersUrl: string;
   authUrl: string;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -81,6 +86,7 @@ export function normalizeOptions(options: SinchFaxClientOptions): NormalizedOpti
     keySecret: options.keySecret,
     auth,
     baseUrl: checkedUrl(options.baseUrl ?? regionUrl(options.region), "baseUrl").replace(/\/+$/, ""),
+    numbersUrl: checkedUrl(options.numbersUrl ?? GLOBAL_NUMBERS_URL, "numbersUrl").replace(/\/+$/, ""),
     authUrl: checkedUrl(options.authUrl ?? DEFAULT_AUTH_URL, "authUrl"),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: {

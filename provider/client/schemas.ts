@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../fields/fax-service";
@@ -85,6 +86,104 @@ export const serviceListSchema = z.object({
 export const numberListSchema = z.object({
   numbers: optional(z.array(servicePhoneNumberSchema)).transform((v) => v ?? []),
   ...pagination,
+});
+
+/**
+ * A cover page as the API returns it. Its `file` (the whole PDF, base64) is
+ * dropped here, so nothing downstream can keep it: only its SHA-256 remains.
+ */
+export const coverPageSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string(),
+    projectId: optional(z.string()),
+    serviceId: optional(z.string()),
+    createdTime: optional(z.string()),
+    updatedTime: optional(z.string()),
+    file: optional(z.looseObject({ fileContent: optional(z.string()), fileType: optional(z.string()) })),
+  })
+  .transform(({ file, ...page }) => ({
+    ...page,
+    fileSha256: file?.fileContent ? createHash("sha256").update(Buffer.from(file.fileContent, "base64")).digest("hex") : undefined,
+  }));
+
+/** A cover page as the client returns it (its content reduced to a SHA-256). */
+export type CoverPage = z.infer<typeof coverPageSchema>;
+
+/** `GET /coverPages`: every page at once (the endpoint takes no paging parameters). */
+export const coverPageListSchema = z.object({
+  coverPages: optional(z.array(coverPageSchema)).transform((v) => v ?? []),
+});
+
+/** A number of a fax-to-email address, and what the address may do with it. */
+export const emailNumberSchema = z.object({
+  number: z.string(),
+  permissions: optional(z.enum(NUMBER_PERMISSIONS)).transform((v) => v ?? "both"),
+});
+
+/** A number of a fax-to-email address, as requests send it. */
+export type EmailNumber = z.input<typeof emailNumberSchema>;
+
+/** A fax-to-email address of a service. */
+export const emailSchema = z.object({
+  email: z.string(),
+  phoneNumbers: optional(z.array(emailNumberSchema)).transform((v) => v ?? []),
+  projectId: optional(z.string()),
+  createdAt: optional(z.string()),
+  updatedAt: optional(z.string()),
+});
+
+/** A fax-to-email address as the API returns it. */
+export type FaxEmail = z.infer<typeof emailSchema>;
+
+/** One page of `GET /emails`. */
+export const emailListSchema = z.object({
+  emails: optional(z.array(emailSchema)).transform((v) => v ?? []),
+  ...pagination,
+});
+
+const provisioningSchema = z.looseObject({
+  type: optional(z.string()),
+  status: optional(z.string()),
+  serviceId: optional(z.string()),
+  appId: optional(z.string()),
+  trunkId: optional(z.string()),
+  lastUpdatedTime: optional(z.string()),
+});
+
+/** A number's voice configuration (Numbers API): RTC (`appId`), EST (`trunkId`) or FAX (`serviceId`). */
+export const voiceConfigurationSchema = z.looseObject({
+  type: optional(z.string()),
+  appId: optional(z.string()),
+  trunkId: optional(z.string()),
+  serviceId: optional(z.string()),
+  lastUpdatedTime: optional(z.string()),
+  /** Present while a change is provisioning, or when it failed. */
+  scheduledVoiceProvisioning: optional(provisioningSchema),
+});
+
+/** A number's voice configuration as the API returns it. */
+export type VoiceConfiguration = z.infer<typeof voiceConfigurationSchema>;
+
+/** An active number of the project (Numbers API). */
+export const activeNumberSchema = z.looseObject({
+  phoneNumber: z.string(),
+  projectId: optional(z.string()),
+  displayName: optional(z.string()),
+  regionCode: optional(z.string()),
+  type: optional(z.string()),
+  capability: optional(z.array(z.string())),
+  voiceConfiguration: optional(voiceConfigurationSchema),
+});
+
+/** An active number as the API returns it. */
+export type ActiveNumber = z.infer<typeof activeNumberSchema>;
+
+/** One page of `GET /activeNumbers`; an empty or absent `nextPageToken` ends the list. */
+export const activeNumberListSchema = z.object({
+  activeNumbers: optional(z.array(activeNumberSchema)).transform((v) => v ?? []),
+  nextPageToken: optional(z.string()),
+  totalSize: optional(z.coerce.number().int()),
 });
 
 /** The OAuth2 token endpoint's answer. */

@@ -8,9 +8,11 @@ export const SETTING_SOURCES = {
   keySecret: { config: "sinch:keySecret", env: "SINCH_KEY_SECRET" },
   region: { config: "sinch:region", env: "SINCH_FAX_REGION" },
   faxUrl: { config: "sinch:faxUrl", env: "SINCH_FAX_URL" },
+  numbersUrl: { config: "sinch:numbersUrl", env: "SINCH_NUMBERS_URL" },
   auth: { config: "sinch:auth", env: "SINCH_AUTH" },
   authUrl: { config: "sinch:authUrl", env: "SINCH_AUTH_URL" },
   defaultHandoffTimeout: { config: "sinch:defaultHandoffTimeout", env: "SINCH_DEFAULT_HANDOFF_TIMEOUT" },
+  numberRoutingTimeout: { config: "sinch:numberRoutingTimeout", env: "SINCH_NUMBER_ROUTING_TIMEOUT" },
   requestTimeout: { config: "sinch:requestTimeout", env: "SINCH_REQUEST_TIMEOUT" },
   maxRetries: { config: "sinch:maxRetries", env: "SINCH_MAX_RETRIES" },
 } as const;
@@ -25,11 +27,17 @@ export interface ProviderSettings {
   auth: "basic" | "oauth2";
   region?: Region | undefined;
   faxUrl?: string | undefined;
+  /** The Numbers API's base URL; Sinch's global one when unset. */
+  numbersUrl?: string | undefined;
   authUrl?: string | undefined;
   /** How long a demoted or deleted default waits for another service to take over. Default 60 s. */
   handoffTimeoutMs: number;
   /** How often the handoff looks again. */
   handoffPollMs: number;
+  /** How long routing a number to a service waits for Sinch to provision it. Default 120 s. */
+  routingTimeoutMs: number;
+  /** How often that wait looks again. */
+  routingPollMs: number;
   /** Per-request timeout. */
   requestTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
@@ -63,9 +71,12 @@ export function readSettings(config: (key: string) => string | undefined, env: R
     auth,
     region: region as Region | undefined,
     faxUrl: get("faxUrl"),
+    numbersUrl: get("numbersUrl"),
     authUrl: get("authUrl"),
     handoffTimeoutMs: seconds(get("defaultHandoffTimeout"), "defaultHandoffTimeout") ?? 60_000,
     handoffPollMs: 500,
+    routingTimeoutMs: seconds(get("numberRoutingTimeout"), "numberRoutingTimeout") ?? 120_000,
+    routingPollMs: 500,
     requestTimeoutMs: seconds(get("requestTimeout"), "requestTimeout"),
     maxRetries: count(get("maxRetries"), "maxRetries"),
   };
@@ -90,6 +101,7 @@ export function clientOptions(settings: ProviderSettings, projectId: string): Si
     auth: settings.auth,
     region: settings.region,
     baseUrl: settings.faxUrl,
+    numbersUrl: settings.numbersUrl,
     authUrl: settings.authUrl,
     timeoutMs: settings.requestTimeoutMs,
     retry: settings.maxRetries === undefined ? undefined : { maxRetries: settings.maxRetries },
