@@ -4,7 +4,15 @@ import faxServiceProvider = require("./dynamic-provider");
 
 import type { ImageConversionMethod, Resolution, WebhookContentType } from "./client/schemas";
 import { hasCredentials } from "./fields/webhook";
-import { type NumberState, WRITABLE_FIELDS } from "./resources/fax-service/fields";
+import { type CoverPageState, type NumberState, WRITABLE_FIELDS } from "./resources/fax-service/fields";
+
+/** A cover page of a {@link FaxService}: a name and a PDF file. */
+export interface CoverPageArgs {
+  /** 1 to 100 characters, unique among the service's pages. */
+  name: pulumi.Input<string>;
+  /** The PDF: a path relative to the program, or a `pulumi.asset.FileAsset`. */
+  file: pulumi.Input<string | pulumi.asset.FileAsset>;
+}
 
 /** The arguments of a {@link FaxService}: every writable field of a Sinch fax service. All are optional. */
 export interface FaxServiceArgs {
@@ -85,6 +93,21 @@ export interface FaxServiceArgs {
    */
   resolution?: pulumi.Input<Resolution> | undefined;
   /**
+   * Cover pages of this service, each a PDF file of the program: a path
+   * (relative to the program) or a `pulumi.asset.FileAsset`. A page cannot be
+   * changed in place: a changed PDF or name uploads a new page, repoints the
+   * service, then deletes the old one. State keeps each PDF's SHA-256 and
+   * size, never its content. Up to 5 MiB a PDF.
+   * @example [{ name: "Letterhead", file: "covers/letterhead.pdf" }]
+   */
+  coverPages?: pulumi.Input<Array<pulumi.Input<CoverPageArgs>>> | undefined;
+  /**
+   * The one of `coverPages` (its name) the service adds to every outbound fax:
+   * it sets `coverPageId`, so give one or the other.
+   * @example "Letterhead"
+   */
+  coverPage?: pulumi.Input<string> | undefined;
+  /**
    * The Sinch project. Changing it replaces the service.
    * @default the `sinch:projectId` config, or `SINCH_PROJECT_ID`
    */
@@ -134,6 +157,10 @@ export class FaxService extends pulumi.dynamic.Resource {
   declare readonly inProgressNotifications: pulumi.Output<boolean>;
   /** `FINE` or `SUPERFINE` (`FINE` when Sinch reports none). */
   declare readonly resolution: pulumi.Output<Resolution>;
+  /** The cover pages of the service this stack manages: name, id, the PDF's SHA-256 and size, and its file. */
+  declare readonly coverPages: pulumi.Output<CoverPageState[]>;
+  /** The name of the cover page stamped on every outbound fax, when it is one of `coverPages`. */
+  declare readonly coverPage: pulumi.Output<string | undefined>;
   /** The project the service belongs to. */
   declare readonly projectId: pulumi.Output<string>;
   /** When Sinch created the service (ISO 8601). */
@@ -149,7 +176,8 @@ export class FaxService extends pulumi.dynamic.Resource {
     // Every key given is passed on, known or not, so `check` can name a misspelt
     // input instead of dropping it; every output needs a key to exist on the resource.
     const props: Record<string, unknown> = { ...args };
-    for (const key of [...WRITABLE_FIELDS, "projectId", "adopt", "createdAt", "updatedAt", "numbers", "adopted"]) props[key] ??= undefined;
+    for (const key of [...WRITABLE_FIELDS, "coverPages", "coverPage", "projectId", "adopt", "createdAt", "updatedAt", "numbers", "adopted"])
+      props[key] ??= undefined;
     if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
     // Pulumi records a stack trace for every output promise (for leak reports);
     // with ts-node's source maps that is ~10 ms a resource for our 20 outputs.

@@ -3,6 +3,14 @@ import { bool, integer, matching, oneOf, phoneNumber, text, ULID, webhookUrl } f
 import type { BodyOf, DesiredOf, FieldTable } from "./table";
 import { sameWebhook } from "./webhook";
 
+/** The largest cover page PDF accepted: Sinch documents no limit; cover pages are a page or two. */
+export const MAX_COVER_PAGE_MIB = 5;
+
+/** A PDF file: a path, or a `pulumi.asset.FileAsset` (which reaches the provider as an object with its `path`). */
+const pdfFile = z.union([z.string().min(1), z.looseObject({ path: z.string().min(1) })], {
+  error: "must be a file path or a FileAsset",
+});
+
 /** Values of `webhookContentType`. */
 export const WEBHOOK_CONTENT_TYPES = ["multipart/form-data", "application/json"] as const;
 /** Values of `imageConversionMethod`. */
@@ -92,6 +100,22 @@ export const FAX_SERVICE_FIELDS = {
     default: "FINE",
     doc: "Fax resolution: `FINE` is 200 dpi, `SUPERFINE` 400 dpi",
     limits: "`FINE` or `SUPERFINE`",
+  },
+  coverPages: {
+    kind: "input",
+    schema: z
+      .array(z.object({ name: text(1, 100), file: pdfFile }, { error: "must be a list of { name, file }" }), {
+        error: "must be a list of { name, file }",
+      })
+      .refine((pages) => new Set(pages.map((p) => p.name)).size === pages.length, { error: "must not name two pages alike" }),
+    doc: "Cover pages of this service, each a PDF file of the program's (a path, or a `FileAsset`); state keeps each PDF's SHA-256 and size, never its content",
+    limits: `a list of \`{ name, file }\`; names 1 to 100 characters, unique; PDFs up to ${MAX_COVER_PAGE_MIB} MiB`,
+  },
+  coverPage: {
+    kind: "input",
+    schema: text(1, 100),
+    doc: "The one of `coverPages` the service adds to every outbound fax (sets `coverPageId`)",
+    limits: "the name of one of `coverPages`; not with `coverPageId`",
   },
   projectId: {
     kind: "input",

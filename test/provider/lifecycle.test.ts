@@ -215,8 +215,9 @@ describe("provider lifecycle against the emulator", () => {
 
   test("once recovery records what it made, refresh moves the resource to that service, or drops it", async () => {
     const made = emulator.store.createService(emulator.projectId, { name: "Resolved" }, "seed");
+    const { coverPages: _none, ...inputs } = await checked({ name: "Resolved" });
     const state = {
-      ...(await checked({ name: "Resolved" })),
+      ...inputs,
       numbers: [],
       adopted: false,
       unconfirmedCreate: { startedAt: new Date().toISOString(), resolved: { serviceId: made.id } },

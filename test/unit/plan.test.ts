@@ -14,6 +14,7 @@ import {
 import { fieldsOf, inputsOf, stateOf } from "../../provider/resources/fax-service/state";
 
 const base: DesiredFields = { ...DEFAULTS, name: "Svc" };
+const NO_PAGES = { upload: [], keep: [], remove: [] };
 const state = (fields: Partial<DesiredFields> = {}) => ({ ...base, ...fields, projectId: "p" });
 
 describe("webhook masking", () => {
@@ -102,7 +103,7 @@ describe("diff", () => {
 describe("patch plan", () => {
   test("carries exactly the changed fields, promotion separate", () => {
     const plan = planUpdate(state(), state({ numberOfRetries: 5, resolution: "SUPERFINE", defaultForProject: true }));
-    expect(plan).toEqual({ patch: { numberOfRetries: 5, resolution: "SUPERFINE" }, promote: true, demote: false });
+    expect(plan).toEqual({ patch: { numberOfRetries: 5, resolution: "SUPERFINE" }, promote: true, demote: false, pages: NO_PAGES });
   });
 
   test("demotion is separate too, and a removed field without a default is cleared with an empty string, never null", () => {
@@ -110,7 +111,7 @@ describe("patch plan", () => {
       state({ defaultForProject: true, defaultFrom: "+15551234567", coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }),
       state(),
     );
-    expect(plan).toEqual({ patch: { defaultFrom: "", coverPageId: "" }, promote: false, demote: true });
+    expect(plan).toEqual({ patch: { defaultFrom: "", coverPageId: "" }, promote: false, demote: true, pages: NO_PAGES });
   });
 
   test("a removed field with a default goes back to it (check filled it in)", () => {
@@ -140,6 +141,7 @@ describe("patch plan", () => {
       patch: { name: "Before" },
       promote: false,
       demote: false,
+      pages: NO_PAGES,
       leftAsIs: [{ field: "incomingWebhookUrl", why: "its password was masked by Sinch when adopted" }],
     });
     expect(planRelease(state({ defaultForProject: false }), { ...base, defaultForProject: true }).promote).toBe(true);
@@ -151,7 +153,7 @@ describe("patch plan", () => {
     const plan = planRelease({ ...base, resolution: "SUPERFINE", defaultFrom: "+15551234567" }, unset);
     expect(plan.patch).toEqual({ defaultFrom: "" });
     expect(plan.leftAsIs).toEqual([{ field: "resolution", why: "Sinch reported no value for it when adopted" }]);
-    expect(planRelease(base, base)).toEqual({ patch: {}, promote: false, demote: false, leftAsIs: [] });
+    expect(planRelease(base, base)).toEqual({ patch: {}, promote: false, demote: false, pages: NO_PAGES, leftAsIs: [] });
   });
 });
 

@@ -1,17 +1,43 @@
 import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../../core/config";
 import { currentSettings } from "../../core/runtime";
+import { isUnknown } from "../../fields/table";
 import type { CheckedInputs } from "./fields";
+import { inspectPdf, pdfPath } from "./pdf";
 import { decideDiff } from "./plan";
 import { isUnconfirmed } from "./unconfirmed";
 import { checkInputs } from "./validate";
 
-/** Validates every input with no API call and fills in the documented defaults. */
+/**
+ * Validates every input with no API call and fills in the documented
+ * defaults; reads each cover page's PDF (relative to the program) for its
+ * SHA-256 and size, so a missing file, a non-PDF or one too large fails here.
+ */
 export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: CheckedInputs; failures: CheckFailure[] }> {
-  return checkInputs(news, currentSettings().projectId, missingProjectMessage());
+  const { inputs, failures } = checkInputs(news, currentSettings().projectId, missingProjectMessage());
+  if (failures.length > 0 || !Array.isArray(inputs.coverPages)) return { inputs, failures };
+  const pages = inputs.coverPages as unknown[];
+  if (pages.some(isUnknownPage)) return { inputs, failures };
+  inputs.coverPages = pages.map((page, index) => {
+    const { name, file } = page as { name: string; file: unknown };
+    const path = pdfPath(file);
+    const pdf = inspectPdf(path);
+    if ("problem" in pdf) {
+      failures.push({ property: "coverPages", reason: `coverPages[${index}] (${JSON.stringify(name)}): ${pdf.problem}` });
+      return { name, file: path, sha256: "", size: 0 };
+    }
+    return { name, file: path, ...pdf };
+  });
+  return { inputs, failures };
+}
+
+function isUnknownPage(page: unknown): boolean {
+  if (isUnknown(page)) return true;
+  const { name, file } = page as { name?: unknown; file?: unknown };
+  return isUnknown(name) || isUnknown(file) || isUnknown((file as { path?: unknown })?.path);
 }
 
 /**

@@ -6,8 +6,8 @@ import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
 import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "./fields";
-import { createBody, createdCandidates, planUpdate } from "./plan";
-import { fieldsOf, numbersOf, stateOf } from "./state";
+import { createBody, createdCandidates, isEmptyPlan, planUpdate } from "./plan";
+import { fieldsOf, numbersOf, stateOf, withPages } from "./state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
 
 /**
@@ -22,13 +22,18 @@ export async function create(inputs: CheckedInputs): Promise<{ id: string; outs:
 
   const service = await postReconciled(client, inputs, secrets);
   const extras = { projectId: inputs.projectId, numbers: [], knownWebhook: inputs.incomingWebhookUrl, adopted: false };
-  if (!inputs.defaultForProject) return { id: service.id, outs: stateOf(service, extras) };
+  // What the POST could not do: the cover pages, the page it stamps, the promotion (last).
+  const plan = planUpdate(fieldsOf(service), inputs);
+  if (isEmptyPlan(plan)) return { id: service.id, outs: stateOf(service, extras) };
   try {
-    const promoted = await client.updateService(service.id, { defaultForProject: true });
-    return { id: service.id, outs: stateOf(promoted, extras) };
+    const { service: latest, pages } = await applyPlan(client, service.id, plan, { latest: service, demoteRefused: "fail" });
+    return { id: service.id, outs: withPages(stateOf(latest ?? service, extras), pages, inputs.coverPage) };
   } catch (e) {
-    const note = " (the service was created, but not made the default)";
-    throw new PartialFailureError(serviceError(service, e, secrets), service.id, stateOf(service, extras), inputs.__provider, note);
+    const { cause, applied } = e instanceof StepFailure ? e : new StepFailure(e, { service: undefined, pages: [] });
+    const state = withPages(stateOf(applied.service ?? service, extras), applied.pages, inputs.coverPage);
+    const note =
+      plan.promote && !state.defaultForProject ? " (the service was created, but not made the default)" : " (the service was created)";
+    throw new PartialFailureError(serviceError(service, cause, secrets), service.id, state, inputs.__provider, note);
   }
 }
 
@@ -128,12 +133,15 @@ async function adopt(
   };
   try {
     const plan = planUpdate(fieldsOf(target), inputs);
-    const latest = await applyPlan(client, target.id, plan, { latest: target, demoteRefused: "fail" });
-    return { id: target.id, outs: stateOf(latest ?? target, extras) };
+    const { service, pages } = await applyPlan(client, target.id, plan, { latest: target, demoteRefused: "fail" });
+    return { id: target.id, outs: withPages(stateOf(service ?? target, extras), pages, inputs.coverPage) };
   } catch (e) {
-    const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
-    const error = serviceError(target, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error, target.id, stateOf(failure.applied, extras), inputs.__provider);
+    const { cause, applied } = e instanceof StepFailure ? e : new StepFailure(e, { service: undefined, pages: [] });
+    const error = serviceError(target, cause, secrets);
+    if (applied.service || applied.pages.length > 0) {
+      const state = withPages(stateOf(applied.service ?? target, extras), applied.pages, inputs.coverPage);
+      throw new PartialFailureError(error, target.id, state, inputs.__provider);
+    }
     claimedIds.delete(target.id);
     throw error;
   }

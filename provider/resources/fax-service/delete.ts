@@ -3,20 +3,24 @@ import { isRefusal, isSinchHttpError } from "../../client/errors";
 import { FaxProviderError } from "../../core/errors";
 import { log } from "../../core/log";
 import { claimedIds, clientFor } from "../../core/runtime";
+import { CLEARED } from "../../fields/table";
 import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
+import { planCoverPages } from "./cover-pages";
 import { describeService, serviceError } from "./errors";
 import { type ServiceState, writableFields } from "./fields";
 import { handoffFailureMessage } from "./handoff";
 import { waitForHandoff } from "./handoff-wait";
-import { createBody, createdCandidates, planRelease } from "./plan";
+import { createBody, createdCandidates, planRelease, type UpdatePlan } from "./plan";
 import { isUnconfirmed } from "./unconfirmed";
 
 /**
  * Deletes the service; one already gone is success. The project's current
- * default first waits for another service to take over. An adopted service is
- * released instead: its settings from before adoption are put back, and it is
- * not deleted, since the stack did not create it.
+ * default first waits for another service to take over; then the cover pages
+ * the stack made are deleted, once the service no longer points at them. An
+ * adopted service is released instead: its settings from before adoption are
+ * put back and the stack's pages deleted, but the service stays, since the
+ * stack did not create it.
  */
 export async function remove(id: string, props: ServiceState): Promise<void> {
   const client = clientFor(props.projectId);
@@ -24,16 +28,28 @@ export async function remove(id: string, props: ServiceState): Promise<void> {
   try {
     if (isUnconfirmed(id)) await forgetUnconfirmed(client, props);
     else if (props.adopted) await release(client, id, props);
-    else await deleteService(client, id, props.defaultForProject);
+    else await deleteService(client, id, props);
   } catch (e) {
     throw serviceError({ id, name: props.name }, e instanceof StepFailure ? e.cause : e, secrets);
   }
 }
 
-async function deleteService(client: SinchFaxClient, id: string, wasDefault: boolean): Promise<void> {
+async function deleteService(client: SinchFaxClient, id: string, props: ServiceState): Promise<void> {
   // Only a service that state says is the default needs a look before the DELETE.
-  const outcome = wasDefault ? await waitForHandoff(client, id) : { service: { id }, timedOut: false, waitedMs: 0 };
+  const outcome = props.defaultForProject ? await waitForHandoff(client, id) : { service: { id }, timedOut: false, waitedMs: 0 };
   if (!outcome.service) return;
+  const pages = props.coverPages ?? [];
+  if (pages.length > 0) {
+    // Unpointed from the stack's page (it may be stamping none of them), then the pages go.
+    const stamped = pages.some((page) => page.id === props.coverPageId);
+    const plan: UpdatePlan = {
+      patch: stamped ? { coverPageId: CLEARED } : {},
+      promote: false,
+      demote: false,
+      pages: planCoverPages(pages, []),
+    };
+    await applyPlan(client, id, plan, { pages, demoteRefused: "fail" });
+  }
   try {
     await client.deleteService(id);
   } catch (e) {
@@ -47,10 +63,12 @@ async function deleteService(client: SinchFaxClient, id: string, wasDefault: boo
 
 async function release(client: SinchFaxClient, id: string, props: ServiceState): Promise<void> {
   const current = await client.findService(id);
-  if (!current || !props.originalSettings) return;
-  const plan = planRelease(writableFields(current), props.originalSettings);
+  if (!current) return;
+  const fields = writableFields(current);
+  const pages = props.coverPages ?? [];
+  const plan = planRelease(fields, props.originalSettings ?? fields, pages);
   // A default that nobody takes over stays the default: the project keeps one.
-  await applyPlan(client, id, plan, { latest: current, demoteRefused: "keep" });
+  await applyPlan(client, id, plan, { latest: current, pages, demoteRefused: "keep" });
   const leftAsIs = plan.leftAsIs.map((l) => `${l.field} (${l.why})`);
   log.info(`${describeService(current)} released${leftAsIs.length > 0 ? `; left as it is: ${leftAsIs.join(", ")}` : ""}`);
 }

@@ -21,6 +21,8 @@ export const CLEARABLE_FIELDS: readonly WritableField[] = WRITABLE_FIELDS.filter
 /** The checked inputs of a FaxService: its fields, the project, and what to adopt. */
 export type CheckedInputs = DesiredFields & {
   projectId: string;
+  coverPages?: DesiredCoverPage[];
+  coverPage?: string;
   adopt?: string;
   /** The serialized provider, which the engine passes along; state written by a partial failure must keep it. */
   __provider?: unknown;
@@ -35,9 +37,27 @@ export interface NumberState {
   note?: string;
 }
 
+/** A declared cover page after `check`: its name, its file, and what the PDF is. */
+export interface DesiredCoverPage {
+  name: string;
+  /** The path the PDF is read from (relative to the program). */
+  file: string;
+  sha256: string;
+  size: number;
+}
+
+/** A cover page as state keeps it: the page Sinch holds, and the PDF it was made from (never its content). */
+export interface CoverPageState extends DesiredCoverPage {
+  id: string;
+}
+
 /** What state holds for a FaxService: the service as the API reports it, and our bookkeeping. */
 export type ServiceState = DesiredFields & {
   projectId: string;
+  /** The cover pages this stack made for the service (none: the key is absent or empty). */
+  coverPages?: CoverPageState[];
+  /** Which of them the service stamps (its `coverPageId`). */
+  coverPage?: string;
   createdAt?: string;
   updatedAt?: string;
   numbers: NumberState[];

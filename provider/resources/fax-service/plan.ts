@@ -3,10 +3,21 @@ import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
 import * as generic from "../../fields/table";
 import { CLEARED } from "../../fields/table";
 import { isMasked } from "../../fields/webhook";
-import { CLEARABLE_FIELDS, type DesiredFields, WRITABLE_FIELDS, type WritableField } from "./fields";
+import { type CoverPagePlan, isEmptyPagePlan, planCoverPages, stampedCoverPageId } from "./cover-pages";
+import {
+  CLEARABLE_FIELDS,
+  type CoverPageState,
+  type DesiredCoverPage,
+  type DesiredFields,
+  WRITABLE_FIELDS,
+  type WritableField,
+} from "./fields";
 import { fieldsOf } from "./state";
 
 type Fields = Partial<Record<WritableField, unknown>>;
+
+/** A service's fields with the cover pages its stack manages: what plans compare. */
+type WithPages = Fields & { coverPages?: unknown; coverPage?: unknown; projectId?: unknown };
 
 /** The default flag is never part of the PATCH of fields: promotion and demotion are steps of their own. */
 const DEFAULT_FLAG = new Set(["defaultForProject"]);
@@ -25,14 +36,18 @@ export interface DiffDecision {
 
 /**
  * Compares desired inputs with the state field by field, with no API call.
- * Only the service's fields and its project matter: whatever else differs
- * (the serialized provider, `adopt`) is no change. A new or unknown project
- * replaces the service, since services cannot move between projects.
+ * Only the service's fields, its cover pages and its project matter: whatever
+ * else differs (the serialized provider, `adopt`) is no change. A new or
+ * unknown project replaces the service, since services cannot move between
+ * projects.
  */
-export function decideDiff(state: Fields & { projectId?: unknown }, desired: Fields & { projectId?: unknown }): DiffDecision {
-  const fields = changedFields(state, desired);
+export function decideDiff(state: WithPages, desired: WithPages): DiffDecision {
+  if (generic.isUnknown(desired.coverPages)) return { changes: true, replaces: [], fields: [] };
+  const pages = planCoverPages(pagesOf(state), pagesOf(desired) as DesiredCoverPage[]);
+  const wanted = { ...desired, coverPageId: stampedCoverPageId(stampOf(desired), desired.coverPageId as string | undefined, pages.keep) };
+  const fields = changedFields(state, wanted);
   const replaces = generic.replacingFields(FAX_SERVICE_FIELDS, state, desired);
-  return { changes: fields.length > 0 || replaces.length > 0, replaces, fields };
+  return { changes: fields.length > 0 || replaces.length > 0 || !isEmptyPagePlan(pages), replaces, fields };
 }
 
 /**
@@ -45,20 +60,45 @@ export interface UpdatePlan {
   patch: ServiceFields;
   promote: boolean;
   demote: boolean;
+  /** The cover pages to upload (before the PATCH) and to delete (after it). */
+  pages: CoverPagePlan;
+  /** The uploaded page whose new id the PATCH sets as `coverPageId`, if any. */
+  stampUploaded?: string;
 }
 
-/** Plans the calls that take a service from its current fields to the desired ones. */
-export function planUpdate(current: Fields, desired: Fields): UpdatePlan {
-  return {
-    patch: generic.patchBody(FAX_SERVICE_FIELDS, current, desired, DEFAULT_FLAG) as ServiceFields,
+/**
+ * Plans the calls that take a service from its current fields (and cover
+ * pages) to the desired ones: pages are uploaded first, the PATCH points the
+ * service at the page it stamps, and replaced pages are deleted after it, so
+ * the service never points at a deleted page.
+ */
+export function planUpdate(current: WithPages, desired: WithPages): UpdatePlan {
+  const pages = planCoverPages(pagesOf(current), pagesOf(desired) as DesiredCoverPage[]);
+  const stamp = stampOf(desired);
+  const coverPageId = stampedCoverPageId(stamp, desired.coverPageId as string | undefined, pages.keep);
+  const uploadedStamp = stamp !== undefined && generic.isUnknown(coverPageId);
+  const wanted = { ...desired, coverPageId: uploadedStamp ? current.coverPageId : coverPageId };
+  const plan: UpdatePlan = {
+    patch: generic.patchBody(FAX_SERVICE_FIELDS, current, wanted, DEFAULT_FLAG) as ServiceFields,
     promote: desired.defaultForProject === true && current.defaultForProject !== true,
     demote: desired.defaultForProject === false && current.defaultForProject === true,
+    pages,
   };
+  if (uploadedStamp) plan.stampUploaded = stamp;
+  return plan;
+}
+
+function pagesOf(source: WithPages): CoverPageState[] {
+  return Array.isArray(source.coverPages) ? (source.coverPages as CoverPageState[]) : [];
+}
+
+function stampOf(source: WithPages): string | undefined {
+  return typeof source.coverPage === "string" ? source.coverPage : undefined;
 }
 
 /** True when a plan makes no call. */
 export function isEmptyPlan(plan: UpdatePlan): boolean {
-  return Object.keys(plan.patch).length === 0 && !plan.promote && !plan.demote;
+  return Object.keys(plan.patch).length === 0 && !plan.promote && !plan.demote && isEmptyPagePlan(plan.pages);
 }
 
 /** The body of the create POST: every field, but never default yet (promotion comes last). */
@@ -82,9 +122,10 @@ export interface ReleasePlan extends UpdatePlan {
  * stack, as the API reported them. A field the API did not report is cleared
  * where it can be; a field with a default that the API did not report, and a
  * webhook password Sinch masked when we adopted it, cannot be put back, so
- * they are left as they are (and listed).
+ * they are left as they are (and listed). The cover pages the stack made are
+ * deleted once the service points at its own again.
  */
-export function planRelease(current: Fields, original: Fields): ReleasePlan {
+export function planRelease(current: Fields, original: Fields, pages: readonly CoverPageState[] = []): ReleasePlan {
   const patch: Record<string, unknown> = {};
   const leftAsIs: LeftAsIs[] = [];
   for (const field of WRITABLE_FIELDS) {
@@ -105,6 +146,7 @@ export function planRelease(current: Fields, original: Fields): ReleasePlan {
     patch: patch as ServiceFields,
     promote: original.defaultForProject === true && current.defaultForProject !== true,
     demote: original.defaultForProject === false && current.defaultForProject === true,
+    pages: planCoverPages(pages, []),
     leftAsIs,
   };
 }

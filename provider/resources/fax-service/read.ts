@@ -2,11 +2,13 @@ import { clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
 import { serviceError } from "./errors";
 import type { ServiceState } from "./fields";
-import { inputsOf, numbersOf, stateOf } from "./state";
+import { inputsOf, numbersOf, stateOf, withPages } from "./state";
 import { isUnconfirmed } from "./unconfirmed";
 
 /**
- * Refresh: one GET of the service and the pages of its numbers. A service that
+ * Refresh: one GET of the service and the pages of its numbers (and, for a
+ * service with cover pages of the stack's, one list of its pages: a page
+ * deleted by hand is dropped, so the next `up` uploads it again). A service that
  * is gone returns no id, so refresh drops it. Both the state and the inputs
  * report the live values, so a change made by hand shows as drift and the next
  * `up` restores what the program declares.
@@ -39,7 +41,15 @@ export async function read(
       adopted: props.adopted ?? false,
       originalSettings: props.originalSettings,
     });
-    return { id: serviceId, props: state, inputs: inputsOf(state) };
+    // The stack's cover pages that still exist (one more call, only for a service that has some).
+    const known = props.coverPages ?? [];
+    const existing = known.length > 0 ? new Set((await client.listCoverPages(serviceId)).map((page) => page.id)) : new Set<string>();
+    const withCovers = withPages(
+      state,
+      known.filter((page) => existing.has(page.id)),
+      props.coverPage,
+    );
+    return { id: serviceId, props: withCovers, inputs: inputsOf(withCovers) };
   } catch (e) {
     throw serviceError({ id: serviceId, name: props.name }, e, [webhookPassword(props.incomingWebhookUrl)]);
   }

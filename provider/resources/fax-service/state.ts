@@ -1,6 +1,6 @@
 import type { Service, ServicePhoneNumber } from "../../client/schemas";
 import { webhookForState } from "../../fields/webhook";
-import { DEFAULTS, type DesiredFields, type NumberState, type ServiceState, WRITABLE_FIELDS } from "./fields";
+import { type CoverPageState, DEFAULTS, type DesiredFields, type NumberState, type ServiceState, WRITABLE_FIELDS } from "./fields";
 
 /** A service's writable fields as the API reports them, with absent defaulted fields filled in. */
 export function fieldsOf(service: Service): DesiredFields {
@@ -48,12 +48,40 @@ export function stateOf(service: Service, extras: StateExtras): ServiceState {
 }
 
 /**
+ * A state with the stack's cover pages as they now exist, and the declared
+ * page the service stamps (none: both keys absent).
+ */
+export function withPages(state: ServiceState, pages: readonly CoverPageState[], stamp: string | undefined): ServiceState {
+  const out: ServiceState = { ...state };
+  delete out.coverPages;
+  delete out.coverPage;
+  if (pages.length > 0) out.coverPages = [...pages];
+  if (stamp !== undefined && pages.length > 0) out.coverPage = stamp;
+  return out;
+}
+
+/** True when the pages differ from those state recorded (by id). */
+export function pagesMoved(before: readonly CoverPageState[] | undefined, after: readonly CoverPageState[]): boolean {
+  const ids = (pages: readonly CoverPageState[]) =>
+    pages
+      .map((p) => p.id)
+      .sort()
+      .join(",");
+  return ids(before ?? []) !== ids(after);
+}
+
+/**
  * The inputs a refresh reports: the service's live fields, so that the next
  * `preview --diff` compares the program with what is really there.
  */
 export function inputsOf(state: ServiceState): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   for (const field of WRITABLE_FIELDS) if (state[field] !== undefined) inputs[field] = state[field];
+  if (state.coverPages && state.coverPages.length > 0) inputs.coverPages = state.coverPages.map(({ name, file }) => ({ name, file }));
+  if (state.coverPage !== undefined) {
+    inputs.coverPage = state.coverPage;
+    delete inputs.coverPageId; // set through coverPage
+  }
   inputs.projectId = state.projectId;
   if (state.adopt !== undefined) inputs.adopt = state.adopt;
   return inputs;

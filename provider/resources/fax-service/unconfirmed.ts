@@ -18,9 +18,9 @@ export function isUnconfirmed(id: string | undefined): boolean {
   return typeof id === "string" && id.startsWith(PREFIX);
 }
 
-/** What state records for an unconfirmed create: the declared fields and when the attempt started. */
+/** What state records for an unconfirmed create: the declared fields (no cover page exists yet) and when the attempt started. */
 export function unconfirmedState(inputs: CheckedInputs, startedAt: number): ServiceState {
-  const { adopt: _adopt, ...fields } = inputs;
+  const { adopt: _adopt, coverPages: _pages, coverPage: _page, ...fields } = inputs;
   return { ...fields, numbers: [], adopted: false, unconfirmedCreate: { startedAt: new Date(startedAt).toISOString() } };
 }
 

@@ -1,10 +1,11 @@
+import type { Service } from "../../client/schemas";
 import { clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError } from "./errors";
-import type { CheckedInputs, ServiceState } from "./fields";
+import type { CheckedInputs, CoverPageState, ServiceState } from "./fields";
 import { planUpdate } from "./plan";
-import { stateOf } from "./state";
+import { pagesMoved, stateOf, withPages } from "./state";
 import { isUnconfirmed, RECOVER_ADVICE } from "./unconfirmed";
 
 /**
@@ -26,13 +27,20 @@ export async function update(id: string, olds: ServiceState, news: CheckedInputs
     adopted: olds.adopted ?? false,
     originalSettings: olds.originalSettings,
   };
+  const after = (service: Service | undefined, pages: CoverPageState[]) =>
+    withPages(service ? stateOf(service, extras) : olds, pages, news.coverPage);
   try {
-    const service = await applyPlan(clientFor(olds.projectId), id, planUpdate(olds, news), { demoteRefused: "fail" });
-    return { outs: service ? stateOf(service, extras) : olds };
+    const plan = planUpdate(olds, news);
+    const { service, pages } = await applyPlan(clientFor(olds.projectId), id, plan, {
+      pages: olds.coverPages ?? [],
+      demoteRefused: "fail",
+    });
+    return { outs: after(service, pages) };
   } catch (e) {
-    const failure = e instanceof StepFailure ? e : new StepFailure(e, undefined);
+    const failure = e instanceof StepFailure ? e : new StepFailure(e, { service: undefined, pages: olds.coverPages ?? [] });
     const error = serviceError({ id, name: news.name }, failure.cause, secrets);
-    if (failure.applied) throw new PartialFailureError(error, id, stateOf(failure.applied, extras), news.__provider);
+    const { service, pages } = failure.applied;
+    if (service || pagesMoved(olds.coverPages, pages)) throw new PartialFailureError(error, id, after(service, pages), news.__provider);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
-import { checkFields, type InputFailure } from "../../fields/table";
+import { checkFields, type InputFailure, isUnknown } from "../../fields/table";
 import type { CheckedInputs } from "./fields";
 
 export type { InputFailure } from "../../fields/table";
@@ -22,6 +22,7 @@ export function checkInputs(
   // Adopting the default keeps it the default unless the program says otherwise.
   if (inputs.adopt === "default" && (news.defaultForProject === undefined || news.defaultForProject === null))
     inputs.defaultForProject = true;
+  failures.push(...coverPageFailures(inputs));
   if (inputs.projectId === undefined) {
     if (configuredProjectId) inputs.projectId = configuredProjectId;
     else failures.push({ property: "projectId", reason: missingProject });
@@ -29,4 +30,25 @@ export function checkInputs(
   // Complete once there are no failures (the engine goes no further otherwise); in a
   // preview, a field may still hold the engine's unknown-value placeholder.
   return { inputs: inputs as CheckedInputs, failures };
+}
+
+/** The rules across cover page inputs: `coverPage` names a declared page, and is not given with `coverPageId`. */
+function coverPageFailures(inputs: Record<string, unknown>): InputFailure[] {
+  const stamp = inputs.coverPage;
+  if (stamp === undefined || isUnknown(stamp)) return [];
+  const failures: InputFailure[] = [];
+  if (inputs.coverPageId !== undefined) {
+    failures.push({ property: "coverPage", reason: "coverPage and coverPageId both choose the cover page: give one" });
+  }
+  const pages = inputs.coverPages;
+  if (Array.isArray(pages) && !pages.some((page) => isUnknown(page) || isUnknown((page as { name?: unknown }).name))) {
+    const names = pages.map((page) => (page as { name: string }).name);
+    if (!names.includes(stamp as string)) {
+      const known = names.length > 0 ? `: ${names.map((n) => JSON.stringify(n)).join(", ")}` : " (none is declared)";
+      failures.push({ property: "coverPage", reason: `coverPage must name one of coverPages${known}` });
+    }
+  } else if (pages === undefined) {
+    failures.push({ property: "coverPage", reason: "coverPage must name one of coverPages (none is declared)" });
+  }
+  return failures;
 }
