@@ -10,9 +10,10 @@ import { decideDiff, planUpdate } from "../../provider/resources/fax-service/pla
 import { checkInputs } from "../../provider/resources/fax-service/validate";
 
 const base: DesiredFields = { ...DEFAULTS, name: "Svc" };
-const page = (name: string, sha256: string, id?: string) => ({ name, file: `${name}.pdf`, sha256, size: 10, ...(id ? { id } : {}) });
-const A = page("A", "a1", "ID-A");
-const B = page("B", "b1", "ID-B");
+const page = (name: string, sha256: string) => ({ name, file: `${name}.pdf`, sha256, size: 10 });
+const stored = (name: string, sha256: string, id: string) => ({ ...page(name, sha256), id });
+const A = stored("A", "a1", "ID-A");
+const B = stored("B", "b1", "ID-B");
 
 describe("cover pages: what to upload, keep and delete", () => {
   test("same name and PDF is kept (a moved file is no change); a changed PDF is a new page; a removed name goes", () => {
@@ -24,7 +25,7 @@ describe("cover pages: what to upload, keep and delete", () => {
   });
 
   test("after an update that failed half-way, the page with the declared PDF is the one kept", () => {
-    const replaced = page("A", "a2", "ID-A2");
+    const replaced = stored("A", "a2", "ID-A2");
     expect(planCoverPages([A, replaced], [page("A", "a2")])).toEqual({ upload: [], keep: [replaced], remove: [A] });
   });
 
