@@ -1,5 +1,5 @@
 import type { Transport } from "./http";
-import { type ActiveNumber, activeNumberListSchema, activeNumberSchema, type VoiceConfiguration } from "./schemas";
+import { type ActiveNumber, activeNumberListSchema, activeNumberSchema } from "./schemas";
 
 /** What a PATCH of an active number's voice configuration sends: a type and the id that goes with it. */
 export type VoiceRoute = { type: "FAX"; serviceId: string } | { type: "RTC"; appId: string } | { type: "EST"; trunkId: string };
@@ -48,13 +48,4 @@ export class NumbersClient {
     const base = `/v1/projects/${encodeURIComponent(this.projectId)}/activeNumbers`;
     return phoneNumber === undefined ? base : `${base}/${encodeURIComponent(phoneNumber)}`;
   }
-}
-
-/** The route a voice configuration has settled on (ignoring any pending change), or none. */
-export function settledRoute(config: VoiceConfiguration | undefined): VoiceRoute | undefined {
-  if (!config?.type) return undefined;
-  if (config.type === "FAX") return { type: "FAX", serviceId: config.serviceId ?? "" };
-  if (config.type === "EST") return { type: "EST", trunkId: config.trunkId ?? "" };
-  if (config.type === "RTC") return { type: "RTC", appId: config.appId ?? "" };
-  return undefined;
 }

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { IMAGE_CONVERSION_METHODS, RESOLUTIONS, WEBHOOK_CONTENT_TYPES } from "../fields/fax-service";
 
 export { IMAGE_CONVERSION_METHODS, RESOLUTIONS, type ServiceFields, WEBHOOK_CONTENT_TYPES } from "../fields/fax-service";
-/** Values of a number's `permissions`. */
-export const NUMBER_PERMISSIONS = ["both", "send", "receive"] as const;
+
+import { NUMBER_PERMISSIONS } from "../fields/numbers";
+
+export { NUMBER_PERMISSIONS } from "../fields/numbers";
 
 /** How Sinch posts a fax to the incoming webhook. */
 export type WebhookContentType = (typeof WEBHOOK_CONTENT_TYPES)[number];

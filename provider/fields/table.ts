@@ -92,15 +92,18 @@ export function checkFields(
       failures.push({ property: "", reason: `"${property}" is not an input of ${resource}${hint}` });
       continue;
     }
-    if (!isUnknown(value)) {
-      const result = spec.schema.safeParse(value);
-      if (!result.success) {
-        const reason = `${property} ${result.error.issues[0]?.message} (got ${describeValue(value)})`;
-        failures.push({ property: spec.sensitive ? "" : property, reason });
-        continue;
-      }
+    if (isUnknown(value)) {
+      inputs[property] = value;
+      continue;
     }
-    inputs[property] = value;
+    const result = spec.schema.safeParse(value);
+    if (!result.success) {
+      const reason = `${property} ${result.error.issues[0]?.message} (got ${describeValue(value)})`;
+      failures.push({ property: spec.sensitive ? "" : property, reason });
+      continue;
+    }
+    // The schema's output: defaults within a value (a list item's) are filled in too.
+    inputs[property] = result.data;
   }
   for (const [field, value] of Object.entries(defaultsOf(table))) inputs[field] ??= value;
   return { inputs, failures };

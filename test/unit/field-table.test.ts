@@ -86,7 +86,7 @@ describe("FaxService: the args programs use agree with its field table", () => {
   });
 
   test("each @default in the args' docs is the table's default", () => {
-    const source = readFileSync(join(__dirname, "..", "..", "provider", "resource.ts"), "utf8");
+    const source = readFileSync(join(__dirname, "..", "..", "provider", "program", "fax-service.ts"), "utf8");
     const args = source.slice(
       source.indexOf("export interface FaxServiceArgs"),
       source.indexOf("\n}\n", source.indexOf("export interface FaxServiceArgs")),

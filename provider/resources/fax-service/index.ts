@@ -1,6 +1,6 @@
 /**
  * The FaxService provider's methods, as they run inside the provider process.
- * The serialized provider (`../dynamic-provider`) only forwards to these.
+ * The serialized provider (`provider/handlers/fax-service.ts`) only forwards to these.
  */
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { configureRuntime } from "../../core/runtime";

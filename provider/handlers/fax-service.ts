@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import * as lifecycle from "./resources/fax-service";
-import type { CheckedInputs, ServiceState } from "./resources/fax-service/fields";
+import * as lifecycle from "../resources/fax-service";
+import type { CheckedInputs, ServiceState } from "../resources/fax-service/fields";
 
 /**
  * The provider the engine runs, as this module's whole `module.exports`.

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import faxServiceProvider = require("./dynamic-provider");
+import faxServiceProvider = require("../handlers/fax-service");
 
-import type { ImageConversionMethod, Resolution, WebhookContentType } from "./client/schemas";
-import { hasCredentials } from "./fields/webhook";
-import { type CoverPageState, type NumberState, WRITABLE_FIELDS } from "./resources/fax-service/fields";
+import type { ImageConversionMethod, Resolution, WebhookContentType } from "../client/schemas";
+import { hasCredentials } from "../fields/webhook";
+import { type CoverPageState, type NumberState, WRITABLE_FIELDS } from "../resources/fax-service/fields";
+import { propsOf, quietStackTraces } from "./register";
 
 /** A cover page of a {@link FaxService}: a name and a PDF file. */
 export interface CoverPageArgs {
@@ -123,6 +124,9 @@ export interface FaxServiceArgs {
   adopt?: pulumi.Input<string> | undefined;
 }
 
+/** Outputs besides the service's writable fields. */
+const OUTPUTS = ["coverPages", "coverPage", "projectId", "adopt", "createdAt", "updatedAt", "numbers", "adopted"];
+
 /**
  * A Sinch Fax API v3 service managed by Pulumi. The resource id is the
  * service id. Outputs hold every field as the API reports it, server
@@ -173,21 +177,13 @@ export class FaxService extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: FaxServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    // Every key given is passed on, known or not, so `check` can name a misspelt
-    // input instead of dropping it; every output needs a key to exist on the resource.
-    const props: Record<string, unknown> = { ...args };
-    for (const key of [...WRITABLE_FIELDS, "coverPages", "coverPage", "projectId", "adopt", "createdAt", "updatedAt", "numbers", "adopted"])
-      props[key] ??= undefined;
+    const props = propsOf(args, [...WRITABLE_FIELDS, ...OUTPUTS]);
     if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
-    // Pulumi records a stack trace for every output promise (for leak reports);
-    // with ts-node's source maps that is ~10 ms a resource for our 20 outputs.
-    // They are skipped while registering unless SINCH_FAX_FULL_STACK_TRACES is set.
-    const limit = Error.stackTraceLimit;
-    if (!process.env.SINCH_FAX_FULL_STACK_TRACES) Error.stackTraceLimit = 0;
+    const restore = quietStackTraces();
     try {
       super(faxServiceProvider, name, props, opts, "sinch-fax", "FaxService");
     } finally {
-      Error.stackTraceLimit = limit;
+      restore();
     }
   }
 }

@@ -1,0 +1,113 @@
+import type { VoiceRoute } from "../../client/numbers";
+import type { ActiveNumber, VoiceConfiguration } from "../../client/schemas";
+import { NUMBER_ROUTE_FIELDS } from "../../fields/number-route";
+import { changedFields, replacingFields } from "../../fields/table";
+
+/**
+ * A number routed to nothing. The Numbers API documents no way to unassign a
+ * voice configuration; like its SMS unlink (an empty id), an RTC route with an
+ * empty app id is taken to end a fax route (an assumption the emulator plays).
+ */
+export const UNROUTED: VoiceRoute = { type: "RTC", appId: "" };
+
+/** The checked inputs of a FaxNumberRoute. */
+export type RouteInputs = {
+  phoneNumber: string;
+  serviceId: string;
+  suspended: boolean;
+  suspendNote?: string;
+  projectId: string;
+  __provider?: unknown;
+};
+
+/** What state holds for a FaxNumberRoute. */
+export type RouteState = {
+  phoneNumber: string;
+  /** The service the number delivers to ("" when it is routed elsewhere, which refresh reports as drift). */
+  serviceId: string;
+  suspended: boolean;
+  suspendNote?: string;
+  projectId: string;
+  /** The number's route before this stack routed it: destroy puts it back. */
+  originalRoute: VoiceRoute;
+  /** Set while Sinch is still provisioning the route: the next `up` waits for it again. */
+  provisioning?: "pending";
+};
+
+/** The route a voice configuration has settled on (ignoring any change still provisioning); unrouted when it has none. */
+export function settledRoute(config: VoiceConfiguration | undefined): VoiceRoute {
+  if (config?.type === "FAX") return { type: "FAX", serviceId: config.serviceId ?? "" };
+  if (config?.type === "EST") return { type: "EST", trunkId: config.trunkId ?? "" };
+  return { type: "RTC", appId: config?.appId ?? "" };
+}
+
+/** Whether two routes are the same. */
+export function sameRoute(a: VoiceRoute, b: VoiceRoute): boolean {
+  return JSON.stringify(routeKey(a)) === JSON.stringify(routeKey(b));
+}
+
+function routeKey(route: VoiceRoute): [string, string] {
+  return [route.type, "serviceId" in route ? route.serviceId : "appId" in route ? route.appId : route.trunkId];
+}
+
+/** Where a change of a number's route to `target` stands after one look at the number. */
+export type RoutingStep = "done" | "waiting" | "failed" | "elsewhere";
+
+/**
+ * Reads a number for a change to `target`: done once the route has settled on
+ * it with nothing provisioning; waiting while Sinch provisions it; failed when
+ * its provisioning says FAILED; elsewhere when the number is going somewhere
+ * else (another change overtook ours).
+ */
+export function routingStep(number: ActiveNumber, target: VoiceRoute): RoutingStep {
+  const scheduled = number.voiceConfiguration?.scheduledVoiceProvisioning;
+  if (scheduled) {
+    const pending = settledRoute({ ...scheduled, type: scheduled.type });
+    if (!sameRoute(pending, target)) return "elsewhere";
+    return scheduled.status === "FAILED" ? "failed" : "waiting";
+  }
+  return sameRoute(settledRoute(number.voiceConfiguration), target) ? "done" : "elsewhere";
+}
+
+/** The state of a route after a look at the number (and, when it is on the service, its suspension there). */
+export function routeStateOf(
+  number: ActiveNumber,
+  known: RouteState,
+  suspension: { suspended: boolean; note?: string | undefined } | undefined,
+): RouteState {
+  const settled = settledRoute(number.voiceConfiguration);
+  const target: VoiceRoute = { type: "FAX", serviceId: known.serviceId };
+  const step = routingStep(number, target);
+  const state: RouteState = {
+    phoneNumber: known.phoneNumber,
+    serviceId: step === "done" || step === "waiting" ? known.serviceId : settled.type === "FAX" ? settled.serviceId : "",
+    suspended: suspension?.suspended ?? false,
+    projectId: known.projectId,
+    originalRoute: known.originalRoute,
+  };
+  if (suspension?.suspended && suspension.note) state.suspendNote = suspension.note;
+  if (step === "waiting") state.provisioning = "pending";
+  return state;
+}
+
+/** The inputs a refresh reports: what is really there. */
+export function routeInputsOf(state: RouteState): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {
+    phoneNumber: state.phoneNumber,
+    serviceId: state.serviceId,
+    suspended: state.suspended,
+    projectId: state.projectId,
+  };
+  if (state.suspendNote !== undefined) inputs.suspendNote = state.suspendNote;
+  return inputs;
+}
+
+/** What `diff` reports: another service, the suspension or a pending provisioning is an update; another number or project replaces it. */
+export function decideRouteDiff(
+  state: Record<string, unknown>,
+  desired: Record<string, unknown>,
+): { changes: boolean; replaces: string[] } {
+  const replaces = replacingFields(NUMBER_ROUTE_FIELDS, state, desired);
+  const changes = changedFields(NUMBER_ROUTE_FIELDS, state, desired).length > 0 || state.provisioning === "pending";
+  return { changes: changes || replaces.length > 0, replaces };
+}
