@@ -24,6 +24,7 @@ export class SetupFuzzer {
           ...json(this.mutate(d.chance(0.05) ? bigCoverPage(d.chance(0.5) ? 0 : 1) : coverPageBody(d.pick(["Fuzz", "", "x".repeat(101)])))),
         };
       case 1:
+        if (d.chance(0.3)) return { method: "GET", target: `${service}/coverPages` };
         return { method: d.pick(["GET", "DELETE"]), target: `${service}/coverPages/${d.pick([...ctx.coverPageIds, "nope"])}` };
       case 2:
         return {
