@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorReply, type Reply, serialize } from "./http-util";
 
-/** Largest request body the emulator accepts, like an API gateway would. */
+/** Largest request body the emulator accepts (but for a cover page upload), like an API gateway would. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Largest body of a cover page upload: a 5 MiB PDF in base64 is about 6.7 MiB, plus the JSON around it. */

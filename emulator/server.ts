@@ -216,7 +216,8 @@ function savedKey(file: string): ProjectKey | undefined {
 }
 
 /**
- * Starts an emulator of the Sinch Fax API v3 services endpoints, on loopback
+ * Starts an emulator of the Sinch Fax API v3 (services, their numbers, cover
+ * pages, fax-to-email) and of the Numbers API v1's active numbers, on loopback
  * unless `host` says otherwise. Credentials and the project id are random
  * unless given.
  */
