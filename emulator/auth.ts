@@ -11,8 +11,8 @@ interface IssuedToken {
   expiresAt: number;
 }
 
-/** The outcome of authenticating an API request. */
-export type AuthResult = { ok: true; keyId: string } | { ok: false; reply: Reply };
+/** The outcome of authenticating an API request: when refused, the Fax API's answer, and whether a token had expired. */
+export type AuthResult = { ok: true; keyId: string } | { ok: false; reply: Reply; expired: boolean };
 
 /**
  * Access keys and OAuth2 bearer tokens. Basic auth takes `keyId:keySecret`;
@@ -43,6 +43,7 @@ export class Authenticator {
       if (token && token.expiresAt <= Date.now()) {
         return {
           ok: false,
+          expired: true,
           reply: {
             status: 401,
             headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="The access token expired"' },
@@ -54,7 +55,7 @@ export class Authenticator {
       }
     }
     // Sinch answers a wrong or missing key, secret or project with an empty 401.
-    return { ok: false, reply: { status: 401 } };
+    return { ok: false, expired: false, reply: { status: 401 } };
   }
 
   /** `POST /oauth2/token` with `grant_type=client_credentials` and basic credentials. */

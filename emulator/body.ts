@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorReply, serialize } from "./http-util";
+import { errorReply, type Reply, serialize } from "./http-util";
 
-/** Largest request body the emulator accepts, like an API gateway would. */
+/** Largest request body the emulator accepts (but for a cover page upload), like an API gateway would. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Largest body of a cover page upload: a 5 MiB PDF in base64 is about 6.7 MiB, plus the JSON around it. */
+export const MAX_COVER_PAGE_BODY_BYTES = 8 * 1024 * 1024;
 
 /** How long a refused body may keep streaming in before the connection is cut. */
 const LINGER_MS = 10_000;
 
 /**
- * A request body as text; `tooLarge` when it is over {@link MAX_BODY_BYTES};
+ * A request body as text; `tooLarge` when it is over the limit;
  * `aborted` when the client went away before sending all of it.
  */
 export type BodyResult = { kind: "text"; text: string } | { kind: "tooLarge" } | { kind: "aborted" };
@@ -19,9 +22,9 @@ export type BodyResult = { kind: "text"; text: string } | { kind: "tooLarge" } |
  * the rest is read and discarded, so the client is not reset mid-upload and can
  * read the 413 (see {@link sendTooLarge}).
  */
-export function readBody(req: IncomingMessage): Promise<BodyResult> {
+export function readBody(req: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<BodyResult> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > limit) {
     req.resume();
     return Promise.resolve({ kind: "tooLarge" });
   }
@@ -29,9 +32,9 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return;
+      if (size > limit) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) resolve({ kind: "tooLarge" });
+      if (size > limit) resolve({ kind: "tooLarge" });
       else chunks.push(chunk);
     });
     req.on("end", () => resolve({ kind: "text", text: Buffer.concat(chunks).toString("utf8") }));
@@ -41,12 +44,13 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
 }
 
 /**
- * Answers 413 with `connection: close` at once, but ends the response (and so
- * the connection) only once the client has sent its whole body: closing a
- * socket with unread data resets it, and the client could lose the answer.
+ * Answers 413 (the reply given) with `connection: close` at once, but ends
+ * the response (and so the connection) only once the client has sent its
+ * whole body: closing a socket with unread data resets it, and the client
+ * could lose the answer.
  */
-export function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  const { headers, payload } = serialize(errorReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`));
+export function sendTooLarge(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  const { headers, payload } = serialize(reply);
   res.writeHead(413, { ...headers, connection: "close" });
   res.write(payload);
   const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
@@ -70,4 +74,18 @@ export function hasMediaType(req: IncomingMessage, body: string, wanted: "json" 
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (wanted === "form") return type === "application/x-www-form-urlencoded";
   return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type ?? "");
+}
+
+/** Parses a JSON request body that must be an object; a 400 otherwise. */
+export function parseObject(text: string): { value: Record<string, unknown> } | { reply: Reply } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { reply: errorReply(400, "The request body is not valid JSON") };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { reply: errorReply(400, "The request body must be a JSON object") };
+  }
+  return { value: value as Record<string, unknown> };
 }

@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./server";
 
-const USAGE = `sinch-fax-emulator: a local emulator of the Sinch Fax API v3 services endpoints
+const USAGE = `sinch-fax-emulator: a local emulator of the Sinch Fax API v3 (services, their
+numbers, cover pages, fax-to-email) and of the Numbers API v1's active numbers
 
 Options:
   --port <n>              port to listen on (0 = any free port; default 0)
@@ -15,18 +16,29 @@ Options:
   --default-policy <p>    strict (exactly one default service) or lenient (default strict)
   --data-file <path>      keep state in this JSON file across restarts
   --token-ttl <seconds>   lifetime of OAuth2 tokens (default 3600)
+  --provisioning-delay <ms>
+                          time a Numbers API voice provisioning takes
+                          (default 1000; PUT /_emulator/provisioning changes it)
   --control-token <t>     require this token on the control endpoints (/_emulator/),
                           from every client, as "authorization: Bearer <t>" or
                           "x-emulator-token: <t>"; without it they answer
                           loopback clients only
   --help                  show this help
 
-Requests: bodies over 1 MiB get 413; API bodies must be application/json
-(the token endpoint: application/x-www-form-urlencoded), else 415.
+Requests: bodies over 1 MiB (a cover page upload: 8 MiB) get 413; API bodies
+must be application/json (the token endpoint: application/x-www-form-urlencoded),
+else 415.
 Service fields: null is refused (422); "" clears incomingWebhookUrl,
-defaultFrom and coverPageId; resolution defaults to FINE.
+defaultFrom and coverPageId; resolution defaults to FINE; coverPageId must name
+a cover page of the service itself.
+Cover pages: PDF only, at most 5 MiB decoded, names of at most 100 characters.
+Active numbers (/v1/projects/<id>/activeNumbers): seed them with
+POST /_emulator/active-numbers; a voiceConfiguration PATCH completes after the
+provisioning delay; {"type":"FAX","serviceId":...} makes the number one of that
+fax service's numbers, {"type":"RTC","appId":""} unroutes it.
 A key id is one key: it authenticates only with its own secret and project.
-GET /_emulator/state masks key secrets and webhook passwords as ***.`;
+GET /_emulator/state masks key secrets, webhook and callback passwords as ***
+and shows cover pages without their PDF.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -39,6 +51,7 @@ async function main(): Promise<void> {
       "default-policy": { type: "string" },
       "data-file": { type: "string" },
       "token-ttl": { type: "string" },
+      "provisioning-delay": { type: "string" },
       "control-token": { type: "string" },
       help: { type: "boolean" },
     },
@@ -49,6 +62,8 @@ async function main(): Promise<void> {
   }
   const policy = values["default-policy"] ?? "strict";
   if (policy !== "strict" && policy !== "lenient") throw new Error("--default-policy must be strict or lenient");
+  const delay = values["provisioning-delay"];
+  if (delay !== undefined && !/^\d{1,6}$/.test(delay)) throw new Error("--provisioning-delay must be milliseconds, 0 to 999999");
   const emulator = await startEmulator({
     port: values.port === undefined ? 0 : Number(values.port),
     host: values.host,
@@ -58,6 +73,7 @@ async function main(): Promise<void> {
     defaultPolicy: policy,
     dataFile: values["data-file"],
     tokenTtlSeconds: values["token-ttl"] === undefined ? undefined : Number(values["token-ttl"]),
+    provisioningDelayMs: delay === undefined ? undefined : Number(delay),
     controlToken: values["control-token"],
     onWarning: (message) => console.error(`sinch-fax-emulator: warning: ${message}`),
   });
@@ -67,6 +83,7 @@ async function main(): Promise<void> {
   console.log(`  SINCH_PROJECT_ID=${emulator.projectId}`);
   console.log(`  SINCH_KEY_ID=${emulator.keyId}`);
   console.log(`  SINCH_KEY_SECRET=${emulator.keySecret}`);
+  console.log(`  the Numbers API (active numbers) is served on the same URL`);
   if (values["data-file"]) console.log(`  state: ${values["data-file"]}`);
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`);

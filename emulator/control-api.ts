@@ -1,8 +1,19 @@
-import { faultsBody, numberBody, parseBody, policyBody, projectBody, rateLimitBody } from "./control-bodies";
+import {
+  activeNumberBody,
+  faultsBody,
+  numberBody,
+  parseBody,
+  policyBody,
+  projectBody,
+  provisioningBody,
+  rateLimitBody,
+} from "./control-bodies";
 import { RateLimiter } from "./faults";
 import { errorReply, type Reply } from "./http-util";
+import { NumberConflict, type ProvisioningSettings, UnknownTarget } from "./numbers";
 import type { Emulator } from "./server";
-import { publicView } from "./service-rules";
+import { maskUrl, publicView } from "./service-rules";
+import type { ProjectState } from "./snapshot";
 import { KeyConflict } from "./store";
 
 /** One control endpoint: the emulator, the parsed URL and the raw body in, a reply out. */
@@ -28,6 +39,8 @@ const TABLE: Record<string, Record<string, Route>> = {
   "/_emulator/policy": { PUT: setPolicy },
   "/_emulator/projects": { POST: addProject },
   "/_emulator/numbers": { POST: attachNumber },
+  "/_emulator/active-numbers": { POST: seedActiveNumber },
+  "/_emulator/provisioning": { GET: (e) => ok(e.numbers.provisioning), PUT: setProvisioning },
   "/_emulator/tokens/expire": { POST: acting((e) => e.auth.expireAll()) },
   "/_emulator/reset": { POST: acting((e) => e.reset()) },
   "/_emulator/state": { GET: state },
@@ -38,7 +51,7 @@ const ROUTES = new Map(Object.entries(TABLE).map(([path, methods]) => [path, new
 
 /**
  * The emulator's own endpoints under `/_emulator/`: request log, default
- * history, faults, rate limit, policy, seeding and reset. Every body is
+ * history, faults, rate limit, policy, seeding, provisioning and reset. Every body is
  * validated; a wrong one is a 400 in Sinch's error shape. Who may call them
  * is decided before (see `checkControlAccess`).
  */
@@ -107,21 +120,61 @@ function attachNumber(emulator: Emulator, _url: URL, text: string): Reply {
   if (!emulator.store.hasProject(projectId) || !emulator.store.getService(projectId, serviceId)) {
     return errorReply(404, `No service ${serviceId} in project ${projectId}`);
   }
+  const owner = emulator.store.numberOwner(rest.phoneNumber);
+  if (owner !== undefined && owner !== projectId) return errorReply(409, `${rest.phoneNumber} is an active number of another project`);
   const number = { ...rest, projectId, serviceId, ...(note === undefined ? {} : { note }) };
   emulator.store.attachNumber(number);
   return ok(number);
 }
 
-/** Everything, with key secrets and webhook passwords masked as the API masks them. */
+function seedActiveNumber(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(activeNumberBody, text);
+  if ("reply" in body) return body.reply;
+  try {
+    return ok(emulator.numbers.seed(body.value));
+  } catch (e) {
+    if (e instanceof UnknownTarget) return errorReply(404, e.message);
+    if (e instanceof NumberConflict) return errorReply(409, e.message);
+    throw e;
+  }
+}
+
+function setProvisioning(emulator: Emulator, _url: URL, text: string): Reply {
+  const body = parseBody(provisioningBody, text);
+  if ("reply" in body) return body.reply;
+  const { delayMs, failNumbers, failAll } = body.value;
+  const changes: Partial<ProvisioningSettings> = {};
+  if (delayMs !== undefined) changes.delayMs = delayMs;
+  if (failNumbers !== undefined) changes.failNumbers = failNumbers;
+  if (failAll !== undefined) changes.failAll = failAll;
+  return ok(emulator.numbers.setProvisioning(changes));
+}
+
+/**
+ * Everything, with key secrets, webhook and callback passwords masked as
+ * `***`, and cover pages without their PDF (only its size).
+ */
 function state(emulator: Emulator): Reply {
   const { keys, projects, defaultHistory } = emulator.store.dump();
-  const masked = Object.entries(projects).map(([id, project]) => [id, { ...project, services: project.services.map(publicView) }]);
+  const masked = Object.entries(projects).map(([id, project]) => [id, maskProject(project)]);
   return ok({
     policy: emulator.store.policy,
     keys: keys.map((key) => ({ ...key, keySecret: "***" })),
     projects: Object.fromEntries(masked),
     defaultHistory,
   });
+}
+
+function maskProject(project: ProjectState): Record<string, unknown> {
+  return {
+    ...project,
+    services: project.services.map(publicView),
+    coverPages: project.coverPages.map(({ file, ...page }) => ({
+      ...page,
+      file: { fileType: file.fileType, bytes: Buffer.byteLength(file.fileContent, "base64") },
+    })),
+    activeNumbers: project.activeNumbers.map((n) => ({ ...n, callbackUrl: maskUrl(n.callbackUrl) })),
+  };
 }
 
 function ok(body: unknown): Reply {

@@ -52,11 +52,13 @@ export const policyBody = z.strictObject({ policy: z.enum(["strict", "lenient"])
 /** `POST /_emulator/projects`: a project and its key. */
 export const projectBody = z.strictObject({ projectId: text, keyId: text, keySecret: text });
 
+const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, "must be in E.164 format");
+
 /** `POST /_emulator/numbers`: a number attached to a service. */
 export const numberBody = z.strictObject({
   projectId: text.optional(),
   serviceId: text,
-  phoneNumber: z.string().regex(/^\+[1-9]\d{1,14}$/, "must be in E.164 format"),
+  phoneNumber: e164,
   permissions: z.enum(["both", "send", "receive"]).default("both"),
   country: z
     .string()
@@ -64,6 +66,36 @@ export const numberBody = z.strictObject({
     .default("US"),
   suspended: z.boolean().default(false),
   note: z.string().max(500).optional(),
+});
+
+/** `POST /_emulator/active-numbers`: an active number to seed, routed at once when a voice configuration is given. */
+export const activeNumberBody = z.strictObject({
+  phoneNumber: e164,
+  projectId: text.optional(),
+  regionCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+    .default("US"),
+  type: z.enum(["MOBILE", "LOCAL", "TOLL_FREE"]).default("LOCAL"),
+  capability: z
+    .array(z.enum(["SMS", "VOICE"]))
+    .refine((c) => new Set(c).size === c.length, { message: "must not list a capability twice" })
+    .default(["VOICE"]),
+  displayName: z.string().max(200).optional(),
+  voiceConfiguration: z
+    .discriminatedUnion("type", [
+      z.strictObject({ type: z.literal("FAX"), serviceId: text }),
+      z.strictObject({ type: z.literal("RTC"), appId: z.string().max(200) }),
+      z.strictObject({ type: z.literal("EST"), trunkId: text }),
+    ])
+    .optional(),
+});
+
+/** `PUT /_emulator/provisioning`: the fields sent change. */
+export const provisioningBody = z.strictObject({
+  delayMs: z.int().min(0).max(600_000).optional(),
+  failNumbers: z.array(e164).max(1000).optional(),
+  failAll: z.boolean().optional(),
 });
 
 /**

@@ -1,7 +1,33 @@
 import { errorReply, type Reply } from "./http-util";
 
-/** The API calls a fault rule can target. */
-export const OPERATIONS = ["token", "list", "create", "get", "update", "delete", "numbers"] as const;
+/**
+ * The API calls a fault rule can target: the token endpoint, the services
+ * (`list` … `numbers`), cover pages, fax-to-email, suspension, and the Numbers
+ * API's active numbers (`numbers-…`).
+ */
+export const OPERATIONS = [
+  "token",
+  "list",
+  "create",
+  "get",
+  "update",
+  "delete",
+  "numbers",
+  "cover-create",
+  "cover-list",
+  "cover-get",
+  "cover-delete",
+  "email-create",
+  "email-list",
+  "email-update",
+  "email-delete",
+  "email-numbers",
+  "number-emails",
+  "suspend",
+  "numbers-list",
+  "numbers-get",
+  "numbers-update",
+] as const;
 
 /** The API call a request maps to, for targeting faults. */
 export type Operation = (typeof OPERATIONS)[number];

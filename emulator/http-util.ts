@@ -63,3 +63,8 @@ export function errorReply(status: number, message: string, violations?: FieldVi
   }
   return { status, body, headers };
 }
+
+/** A 409: `ALREADY_EXISTS` for a duplicate, `FAILED_PRECONDITION` for a change the current state does not allow. */
+export function conflictReply(message: string, statusName: "ALREADY_EXISTS" | "FAILED_PRECONDITION"): Reply {
+  return { status: 409, body: { code: 409, status: statusName, message } };
+}

@@ -19,6 +19,12 @@ export interface EmulatorOptions {
   dataFile?: string | undefined;
   /** Lifetime of OAuth2 tokens in seconds. Default 3600. */
   tokenTtlSeconds?: number | undefined;
+  /**
+   * Milliseconds a Numbers API voice provisioning takes, from the PATCH to the
+   * new route being in effect. Default 1000; change it at run time with
+   * `PUT /_emulator/provisioning` or `emulator.numbers.setProvisioning`.
+   */
+  provisioningDelayMs?: number | undefined;
   /** Seed of the fault generator, so fault runs can be replayed. */
   faultSeed?: number | undefined;
   /**

@@ -1,6 +1,8 @@
 import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { errorReply, type Reply, serialize } from "./http-util";
+import { inNumbersShape } from "./numbers-errors";
+import { apiOf, parseTarget } from "./routes";
 
 /** How long a refused client may keep sending before its connection is cut. */
 const LINGER_MS = 10_000;
@@ -10,7 +12,8 @@ const answered = new WeakSet<Duplex>();
 
 /**
  * Answers a request Node could not parse (unknown method, malformed header,
- * bad chunk…) with Sinch's error body. Unlike Node's default, the socket is
+ * bad chunk…) with Sinch's error body, in the Fax API's shape whatever the
+ * path (it is not known reliably). Unlike Node's default, the socket is
  * only half-closed while the rest of the request is read and dropped, so the
  * client is not reset before it reads the answer.
  */
@@ -32,9 +35,14 @@ export function answerClientError(error: Error & { code?: string | undefined }, 
   sendOnSocket(socket, errorReply(status, `The request is not valid HTTP/1.1 (${error.code ?? "parse error"})`));
 }
 
-/** Node closes a CONNECT without a word when nobody listens; the API has no CONNECT, so say so. */
+/**
+ * Node closes a CONNECT without a word when nobody listens; the APIs have no
+ * CONNECT, so say so (in the Numbers API's shape on its paths).
+ */
 export function answerConnect(req: IncomingMessage, socket: Duplex): void {
-  sendOnSocket(socket, errorReply(405, `${req.method} is not supported`));
+  const reply = errorReply(405, `${req.method} is not supported`);
+  const path = parseTarget(req.url)?.pathname ?? "";
+  sendOnSocket(socket, apiOf(path) === "numbers" ? inNumbersShape(reply) : reply);
 }
 
 /** Writes a reply onto a raw socket, half-closes it, and drops what the client still sends. */

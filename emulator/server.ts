@@ -2,16 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { answerApi } from "./api-router";
 import { Authenticator } from "./auth";
-import { hasMediaType, readBody, sendTooLarge } from "./body";
+import { MAX_BODY_BYTES, MAX_COVER_PAGE_BODY_BYTES, readBody, sendTooLarge } from "./body";
 import { checkControlAccess, isLoopback } from "./control-access";
 import { handleControl } from "./control-api";
 import { FaultInjector, type FaultOutcome, injectedError, type RateLimiter } from "./faults";
 import { errorReply, type Reply, send } from "./http-util";
+import { ActiveNumbers } from "./numbers";
+import { inNumbersShape } from "./numbers-errors";
 import type { EmulatorOptions, LoggedRequest } from "./options";
 import { answerClientError, answerConnect } from "./raw-socket";
-import { matchServices, operationOf, parseTarget, pickHandler } from "./routes";
-import type * as api from "./services-api";
+import { parseLogged } from "./request-log";
+import { apiOf, operationOf, parseTarget } from "./routes";
 import { type ProjectKey, Store } from "./store";
 
 export type { EmulatorOptions, LoggedRequest } from "./options";
@@ -19,6 +22,8 @@ export type { EmulatorOptions, LoggedRequest } from "./options";
 /** A running emulator: its URL, credentials and in-process controls. */
 export class Emulator {
   readonly store: Store;
+  /** The Numbers API's active numbers: seeding and voice provisioning, in process. */
+  readonly numbers: ActiveNumbers;
   readonly auth: Authenticator;
   readonly faults: FaultInjector;
   rateLimit: { limiter: RateLimiter; retryAfter: boolean } | undefined;
@@ -33,6 +38,8 @@ export class Emulator {
   constructor(readonly options: EmulatorOptions & { projectId: string; keyId: string; keySecret: string }) {
     const keys = [{ projectId: options.projectId, keyId: options.keyId, keySecret: options.keySecret }];
     this.store = new Store([...keys, ...(options.extraProjects ?? [])], options.defaultPolicy ?? "strict", options.dataFile);
+    this.numbers = new ActiveNumbers(this.store, options.projectId, options.provisioningDelayMs ?? 1000);
+    this.numbers.resume();
     this.auth = new Authenticator(() => this.store.keys, options.tokenTtlSeconds ?? 3600);
     this.faults = new FaultInjector(options.faultSeed);
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -74,15 +81,17 @@ export class Emulator {
     }
   }
 
-  /** Stops the server and closes every connection. */
+  /** Stops the server, closes every connection and stops provisioning (waiting ones resume from the data file). */
   async close(): Promise<void> {
+    this.numbers.stop();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     await closed;
   }
 
-  /** Forgets every service, request, fault and token: back to the start. */
+  /** Forgets every service, number, request, fault, token and provisioning setting: back to the start. */
   reset(): void {
+    this.numbers.reset();
     this.store.reset();
     this.requests = [];
     this.faults.clear();
@@ -115,29 +124,34 @@ export class Emulator {
       send(res, refused);
       return;
     }
-    const body = await readBody(req);
+    const method = req.method ?? "GET";
+    const operation = operationOf(method, url.pathname);
+    // Errors of the Numbers API's paths have that API's shape.
+    const shaped = apiOf(url.pathname) === "numbers" ? inNumbersShape : (reply: Reply) => reply;
+    const limit = operation === "cover-create" ? MAX_COVER_PAGE_BODY_BYTES : MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body.kind === "aborted") {
       req.socket.destroy();
       return;
     }
     if (body.kind === "tooLarge") {
-      sendTooLarge(req, res);
+      sendTooLarge(req, res, shaped(errorReply(413, `The request body is larger than ${limit} bytes`)));
       return;
     }
     if (control) {
-      send(res, handleControl(this, req.method ?? "GET", url, body.text));
+      send(res, handleControl(this, method, url, body.text));
       return;
     }
     const entry: LoggedRequest = {
       seq: ++this.seq,
       time: new Date(started).toISOString(),
-      method: req.method ?? "GET",
+      method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body: parseLogged(body.text),
       status: 0,
       durationMs: 0,
-      operation: operationOf(req.method ?? "GET", url.pathname),
+      operation,
     };
     this.requests.push(entry);
     const finish = (status: number) => {
@@ -152,7 +166,7 @@ export class Emulator {
       this.faults.counts.rateLimited++;
       const headers = rateLimit.retryAfter ? { "retry-after": String(Math.max(1, Math.ceil(limited.retryAfterSeconds))) } : undefined;
       finish(429);
-      send(res, errorReply(429, "Too many requests", undefined, headers));
+      send(res, shaped(errorReply(429, "Too many requests", undefined, headers)));
       return;
     }
 
@@ -170,17 +184,17 @@ export class Emulator {
     if (outcome.kind === "status") {
       entry.fault = `status${outcome.status}`;
       finish(outcome.status);
-      send(res, injectedError(outcome));
+      send(res, shaped(injectedError(outcome)));
       return;
     }
 
     let reply: Reply;
     try {
-      reply = this.route(req, entry, url, body.text);
+      reply = shaped(answerApi(this, req, method, url, body.text));
     } catch (e) {
       // Answered here rather than by the catch-all so that the log shows the 500.
       this.options.onWarning?.(`internal error on ${entry.method} ${entry.path}: ${(e as Error).stack ?? String(e)}`);
-      reply = internalError(e);
+      reply = shaped(internalError(e));
     }
     finish(reply.status);
     if (outcome.kind === "lost") {
@@ -189,29 +203,6 @@ export class Emulator {
       return;
     }
     send(res, reply);
-  }
-
-  private route(req: IncomingMessage, entry: LoggedRequest, url: URL, body: string): Reply {
-    if (entry.path === "/oauth2/token") {
-      if (entry.method !== "POST") return errorReply(405, "Use POST");
-      return this.auth.issueToken(req, body);
-    }
-    const target = matchServices(entry.path);
-    if (!target) return errorReply(404, `No such endpoint: ${entry.path}`);
-    if ("reply" in target) return target.reply;
-    const auth = this.auth.authenticate(req, target.projectId);
-    if (!auth.ok || !this.store.hasProject(target.projectId)) return auth.ok ? { status: 401 } : auth.reply;
-    if (!hasMediaType(req, body, "json")) return errorReply(415, "The request body must be application/json");
-    const call: api.ApiCall = {
-      method: entry.method,
-      projectId: target.projectId,
-      serviceId: target.serviceId,
-      query: url.searchParams,
-      body,
-      cause: `${entry.method} ${entry.path}`,
-    };
-    const handler = pickHandler(entry.method, target);
-    return handler ? handler(this.store, call) : errorReply(405, `${entry.method} is not supported on ${entry.path}`);
   }
 }
 
@@ -224,33 +215,9 @@ function savedKey(file: string): ProjectKey | undefined {
   return (JSON.parse(readFileSync(file, "utf8")) as { keys?: ProjectKey[] }).keys?.[0];
 }
 
-/** Deeper JSON is logged as its raw text: serialising it again for the log could overflow the stack. */
-const MAX_LOGGED_DEPTH = 64;
-
-function parseLogged(body: string): unknown {
-  if (body === "") return undefined;
-  try {
-    const value: unknown = JSON.parse(body);
-    return depthAtMost(value, MAX_LOGGED_DEPTH) ? value : body;
-  } catch {
-    return body;
-  }
-}
-
-/** Whether a parsed JSON value nests at most `limit` deep (checked without recursion). */
-function depthAtMost(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [node, depth] = top;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth >= limit) return false;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return true;
-}
-
 /**
- * Starts an emulator of the Sinch Fax API v3 services endpoints, on loopback
+ * Starts an emulator of the Sinch Fax API v3 (services, their numbers, cover
+ * pages, fax-to-email) and of the Numbers API v1's active numbers, on loopback
  * unless `host` says otherwise. Credentials and the project id are random
  * unless given.
  */

@@ -129,8 +129,11 @@ export function newService(id: string, projectId: string, now: string, body: Rec
  */
 export function publicView(service: StoredService): Record<string, unknown> {
   const view: Record<string, unknown> = { ...service };
-  if (service.incomingWebhookUrl) {
-    view.incomingWebhookUrl = service.incomingWebhookUrl.replace(/^(https?:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
-  }
+  if (service.incomingWebhookUrl) view.incomingWebhookUrl = maskUrl(service.incomingWebhookUrl);
   return view;
+}
+
+/** A URL with the password of its basic-auth credentials, if any, as `***`. */
+export function maskUrl(url: string): string {
+  return url.replace(/^(https?:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
 }

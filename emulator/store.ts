@@ -1,49 +1,24 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { applyRoute, findNumber, serviceNumbers } from "./active-numbers";
 import { EmulatorError } from "./errors";
 import { applyFields, newService, type StoredService } from "./service-rules";
+import {
+  byId,
+  type DefaultHistoryEntry,
+  emptyProject,
+  type ProjectKey,
+  type ProjectState,
+  routedNumber,
+  type Snapshot,
+  type StoredNumber,
+  upgrade,
+} from "./snapshot";
 import { ulid } from "./ulid";
+
+export type { DefaultHistoryEntry, ProjectKey, StoredNumber } from "./snapshot";
 
 /** How the emulator enforces `defaultForProject` (see the reference's assumption). */
 export type DefaultPolicy = "strict" | "lenient";
-
-/** A phone number attached to a service (attached through Sinch's Numbers API, so only seeded here). */
-export interface StoredNumber {
-  phoneNumber: string;
-  permissions: "both" | "send" | "receive";
-  country: string;
-  suspended: boolean;
-  note?: string | undefined;
-  projectId: string;
-  serviceId: string;
-}
-
-/** An access key and the project it is for. */
-export interface ProjectKey {
-  projectId: string;
-  keyId: string;
-  keySecret: string;
-}
-
-/** One entry of the default history: the project's default services after a change. */
-export interface DefaultHistoryEntry {
-  seq: number;
-  time: string;
-  projectId: string;
-  /** What changed it: the request, e.g. `PATCH /v3/projects/p/services/01H…`, or `init`. */
-  cause: string;
-  defaultServiceIds: string[];
-}
-
-interface ProjectState {
-  services: StoredService[];
-  numbers: StoredNumber[];
-}
-
-interface Snapshot {
-  keys: ProjectKey[];
-  projects: Record<string, ProjectState>;
-  defaultHistory: DefaultHistoryEntry[];
-}
 
 /** A rule of the default policy was broken; the API answers 422. */
 export class PolicyViolation extends EmulatorError {}
@@ -52,9 +27,11 @@ export class PolicyViolation extends EmulatorError {}
 export class KeyConflict extends EmulatorError {}
 
 /**
- * All state of the emulated API: projects, their services and numbers, the
- * access keys, and the default history. Optionally persisted to a JSON file
- * after every change, so a demo survives restarts.
+ * All state of the emulated APIs: projects, their services, cover pages,
+ * email addresses and active numbers, the access keys, and the default
+ * history. Optionally persisted to a JSON file after every change, so a demo
+ * survives restarts. Services are changed here; the rest through
+ * {@link Store.change}.
  */
 export class Store {
   private snapshot: Snapshot;
@@ -130,7 +107,10 @@ export class Store {
     return service;
   }
 
-  /** Deletes a service; under the strict policy the default cannot be deleted. */
+  /**
+   * Deletes a service, its cover pages and email addresses; under the strict
+   * policy the default cannot be deleted. Numbers routed to it become unrouted.
+   */
   deleteService(projectId: string, service: StoredService, cause: string): void {
     if (service.defaultForProject && this.policy === "strict") {
       throw new PolicyViolation(
@@ -138,21 +118,51 @@ export class Store {
       );
     }
     const project = this.project(projectId);
+    const now = new Date().toISOString();
     project.services = project.services.filter((s) => s.id !== service.id);
-    project.numbers = project.numbers.filter((n) => n.serviceId !== service.id);
+    project.coverPages = project.coverPages.filter((c) => c.serviceId !== service.id);
+    project.emails = project.emails.filter((e) => e.serviceId !== service.id);
+    for (const number of project.activeNumbers) {
+      if (number.voice.type === "FAX" && number.voice.id === service.id) applyRoute(project, number, { type: "RTC", id: "" }, now);
+    }
     this.changed(projectId, cause, service.defaultForProject);
   }
 
+  /** The numbers of a service: the project's active numbers routed to it (FAX). */
   listNumbers(projectId: string, serviceId: string): StoredNumber[] {
-    return this.project(projectId).numbers.filter((n) => n.serviceId === serviceId);
+    return serviceNumbers(this.project(projectId), serviceId);
   }
 
-  /** Attaches a number to a service (what Sinch's Numbers API would do). */
+  /**
+   * Attaches a number to a service at once, as a completed Numbers API
+   * routing would: the project's active number is replaced by one routed to
+   * the service (created when unknown). Emails of the service it was on lose it.
+   */
   attachNumber(number: StoredNumber): void {
     const project = this.project(number.projectId);
-    project.numbers = project.numbers.filter((n) => n.phoneNumber !== number.phoneNumber);
-    project.numbers.push(number);
+    const now = new Date().toISOString();
+    const existing = findNumber(project, number.phoneNumber);
+    if (existing) applyRoute(project, existing, { type: "RTC", id: "" }, now);
+    project.activeNumbers = project.activeNumbers.filter((n) => n.phoneNumber !== number.phoneNumber);
+    project.activeNumbers.push(routedNumber(number, now));
     this.save();
+  }
+
+  /** A project's state, for reading; throws on an unknown project. */
+  projectState(projectId: string): ProjectState {
+    return this.project(projectId);
+  }
+
+  /** Changes a project's state and saves it; what `mutate` returns is returned. */
+  change<T>(projectId: string, mutate: (project: ProjectState) => T): T {
+    const result = mutate(this.project(projectId));
+    this.save();
+    return result;
+  }
+
+  /** The project holding a phone number as an active number, if any (a number belongs to one project). */
+  numberOwner(phoneNumber: string): string | undefined {
+    return Object.keys(this.snapshot.projects).find((id) => findNumber(this.project(id), phoneNumber));
   }
 
   /** Everything, for `/_emulator/state` and debugging. */
@@ -195,7 +205,7 @@ export class Store {
 
   private initialProject(projectId: string): ProjectState {
     const now = new Date().toISOString();
-    return { services: [newService(ulid(), projectId, now, { defaultForProject: true })], numbers: [] };
+    return emptyProject([newService(ulid(), projectId, now, { defaultForProject: true })]);
   }
 
   private fresh(): Snapshot {
@@ -205,8 +215,7 @@ export class Store {
   }
 
   private load(file: string): Snapshot {
-    const loaded = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
-    this.snapshot = { ...loaded, projects: byId(loaded.projects) };
+    this.snapshot = upgrade(JSON.parse(readFileSync(file, "utf8")) as Snapshot, new Date().toISOString());
     // Keys given on the command line work even against an older data file.
     for (const key of this.initialKeys) this.ensureProject(key);
     return this.snapshot;
@@ -225,18 +234,11 @@ export class Store {
     }
   }
 
-  private save(): void {
+  /** Writes the data file, if there is one (atomically: a crash leaves the old or the new state). */
+  save(): void {
     if (!this.dataFile) return;
     const tmp = `${this.dataFile}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.snapshot, null, 2));
     renameSync(tmp, this.dataFile);
   }
-}
-
-/**
- * Projects by id in an object without a prototype, so that an id such as
- * `__proto__` or `constructor` is an ordinary key (it is also saved as JSON).
- */
-function byId(projects: Record<string, ProjectState>): Record<string, ProjectState> {
-  return Object.assign(Object.create(null) as Record<string, ProjectState>, projects);
 }

@@ -49,6 +49,21 @@ describe("emulator control bodies", () => {
     ["POST", "numbers", "null", ["body"]],
     ["POST", "numbers", '{"serviceId":"x","phoneNumber":"5551234"}', ["phoneNumber"]],
     ["POST", "numbers", '{"serviceId":"x","phoneNumber":"+15551234567","permissions":"all"}', ["permissions"]],
+    ["PUT", "faults", '{"rules":[{"operations":["cover"]}]}', ["rules[0].operations[0]"]],
+    ["POST", "active-numbers", "{}", ["phoneNumber"]],
+    ["POST", "active-numbers", '{"phoneNumber":"15551234567"}', ["phoneNumber"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","regionCode":"us"}', ["regionCode"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","type":"FIXED"}', ["type"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","capability":["FAX"]}', ["capability[0]"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","capability":["SMS","SMS"]}', ["capability"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","voiceConfiguration":{"type":"FAX"}}', ["voiceConfiguration.serviceId"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","voiceConfiguration":{"type":"SIP"}}', ["voiceConfiguration.type"]],
+    ["POST", "active-numbers", '{"phoneNumber":"+15551234567","colour":"red"}', ["body"]],
+    ["PUT", "provisioning", '{"delayMs":-1}', ["delayMs"]],
+    ["PUT", "provisioning", '{"delayMs":1.5}', ["delayMs"]],
+    ["PUT", "provisioning", '{"failNumbers":["5551234"]}', ["failNumbers[0]"]],
+    ["PUT", "provisioning", '{"failAll":"yes"}', ["failAll"]],
+    ["PUT", "provisioning", '{"fail":true}', ["body"]],
   ])("%s /_emulator/%s with %s is a 400 naming %j", async (method, path, body, expected) => {
     const before = fx.emulator.faults.list();
     const res = await control(method, path, body);
@@ -60,6 +75,8 @@ describe("emulator control bodies", () => {
     expect(fx.emulator.faults.list()).toBe(before);
     expect(fx.emulator.rateLimit).toBeUndefined();
     expect(fx.emulator.store.policy).toBe("strict");
+    expect(fx.emulator.numbers.provisioning).toEqual({ delayMs: 1000, failNumbers: [], failAll: false });
+    expect(fx.emulator.store.projectState(fx.emulator.projectId).activeNumbers).toEqual([]);
   });
 
   test("invalid JSON and a bad `since` are 400s too", async () => {

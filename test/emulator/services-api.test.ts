@@ -1,4 +1,5 @@
 import { type EmulatorFixture, rawRequest, servicesPath, withEmulator } from "../helpers/emulator";
+import { coverPageBody } from "../helpers/pdf";
 
 describe("emulator services endpoints", () => {
   let fx: EmulatorFixture;
@@ -97,15 +98,18 @@ describe("emulator services endpoints", () => {
 
   test('PATCH changes only the fields sent, and "" clears a field without a default', async () => {
     const webhook = "https://hooks.example/in";
-    const coverPageId = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
     const created = await post({
       name: "A",
       defaultFrom: "+15551230000",
       incomingWebhookUrl: webhook,
-      coverPageId,
       resolution: "SUPERFINE",
       numberOfRetries: 1,
     });
+    const cover = await rawRequest(fx.emulator, "POST", `${servicesPath(fx.emulator, created.json.id)}/coverPages`, {
+      body: JSON.stringify(coverPageBody()),
+    });
+    const stamped = await patch(created.json.id, { coverPageId: cover.json.id });
+    expect(stamped.json.coverPageId).toBe(cover.json.id);
     const patched = await patch(created.json.id, { numberOfRetries: 4, defaultFrom: "", coverPageId: "" });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ name: "A", numberOfRetries: 4, resolution: "SUPERFINE", incomingWebhookUrl: webhook });

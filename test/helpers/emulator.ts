@@ -67,3 +67,26 @@ export function servicesPath(emulator: Emulator, id?: string): string {
   const base = `/v3/projects/${emulator.projectId}/services`;
   return id ? `${base}/${id}` : base;
 }
+
+/** The active numbers path of the emulator's project (Numbers API); the number is URL-encoded (`+` as `%2B`). */
+export function activeNumbersPath(emulator: Emulator, phoneNumber?: string): string {
+  const base = `/v1/projects/${emulator.projectId}/activeNumbers`;
+  return phoneNumber === undefined ? base : `${base}/${encodeURIComponent(phoneNumber)}`;
+}
+
+/** A control endpoint call (`/_emulator/<path>`) from loopback, its JSON body parsed. */
+export async function control(emulator: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${emulator.url}/_emulator/${path}`, {
+    method,
+    body: body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Creates a service through the API; its id. */
+export async function createService(emulator: Emulator, body: Record<string, unknown> = {}): Promise<string> {
+  const res = await rawRequest(emulator, "POST", servicesPath(emulator), { body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`POST /services answered ${res.status}: ${res.text}`);
+  return res.json.id as string;
+}

@@ -1,40 +1,14 @@
-import { seededRandom } from "../../emulator/faults";
+import { SetupFuzzer } from "./fuzz-setup";
+import { Dice, type FuzzContext, jsonValue, KEYS, type Plausible } from "./fuzz-values";
 
-/** What the generator knows of the emulator under test, so some requests are valid. */
-export interface FuzzContext {
-  projectId: string;
-  otherProjectId: string;
-  basic: string;
-  otherBasic: string;
-  bearer: string;
-  serviceIds: string[];
-}
+export type { FuzzContext } from "./fuzz-values";
 
-/** One generated request: what to send, and a short description to print on failure. */
+/** One generated request: what to send, its path as the server reads it, and a short description to print on failure. */
 export interface FuzzRequest {
   description: string;
   bytes: Buffer;
-}
-
-/** Small helpers over a seeded generator, so a run can be replayed from its seed. */
-class Dice {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = seededRandom(seed);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)] as T;
-  }
-  string(maxLength: number, alphabet = "abcXYZ019-_.~ %/?#&=+:@!$'()*,;\u00e9\u4e2d\ud83d\ude00"): string {
-    const chars = [...alphabet];
-    return Array.from({ length: this.int(0, maxLength) }, () => this.pick(chars)).join("");
-  }
+  /** The request target's path, or undefined when it is no URL. */
+  path: string | undefined;
 }
 
 const METHODS = [
@@ -62,6 +36,8 @@ const CONTROL = [
   "policy",
   "projects",
   "numbers",
+  "active-numbers",
+  "provisioning",
   "tokens/expire",
   "reset",
   "state",
@@ -97,75 +73,13 @@ const CONTENT_TYPES = [
   "%%%",
   "",
 ];
-// Field names the emulator knows, and ones that are dangerous in JavaScript. Fault probabilities and
-// latency are left out on purpose: a generated rule must not inject 500s, drops or long waits.
-const KEYS = [
-  "name",
-  "incomingWebhookUrl",
-  "webhookContentType",
-  "defaultForProject",
-  "defaultFrom",
-  "numberOfRetries",
-  "retryDelaySeconds",
-  "imageConversionMethod",
-  "coverPageId",
-  "saveOutboundFaxDocuments",
-  "saveInboundFaxDocuments",
-  "scanIncomingBarcodes",
-  "inProgressNotifications",
-  "resolution",
-  "id",
-  "projectId",
-  "createdAt",
-  "rules",
-  "operations",
-  "methods",
-  "status429",
-  "retryAfterSeconds",
-  "times",
-  "skip",
-  "errorBody",
-  "seed",
-  "perSecond",
-  "burst",
-  "retryAfter",
-  "policy",
-  "keyId",
-  "keySecret",
-  "serviceId",
-  "phoneNumber",
-  "permissions",
-  "country",
-  "suspended",
-  "note",
-  "__proto__",
-  "constructor",
-  "toString",
-  "",
-];
-const STRINGS = [
-  "",
-  "FINE",
-  "SUPERFINE",
-  "HALFTONE",
-  "application/json",
-  "strict",
-  "lenient",
-  "list",
-  "+15551234567",
-  "https://u:p@hooks.example/x",
-  "01ARZ3NDEKTSV4RRFFQ69G5FAV",
-  "\u0000",
-  "\ud800",
-  "x".repeat(61),
-];
-const NUMBERS = [0, -1, 1, 0.5, 3, 5, 30, 300, 1e308, -1e308, 2 ** 53 + 1, 1e-300];
-
 /** Generates fuzz requests from a seed; the same seed gives the same requests. */
 export class RequestFuzzer {
   private readonly dice: Dice;
+  private readonly setup: SetupFuzzer;
   constructor(readonly seed: number) {
     this.dice = new Dice(seed);
+    this.setup = new SetupFuzzer(this.dice);
   }
 
   /** The next request: about a third are plausible calls with at most one thing wrong, the rest anything. */
@@ -204,11 +118,17 @@ export class RequestFuzzer {
     return {
       description: `${method} ${target.slice(0, 200)} [${headers.join("; ").slice(0, 200)}]${shown}`,
       bytes: Buffer.concat([head, payload]),
+      path: pathOf(target),
     };
   }
 
-  /** A call the API or the emulator has, mostly well-formed, so that the deeper paths (201, 409, 422, 429) are reached. */
-  private plausible(ctx: FuzzContext): { method: string; target: string; body?: Buffer; contentType?: string } {
+  /** A call the APIs or the emulator have, mostly well-formed, so that the deeper paths (201, 409, 422, 429) are reached. */
+  private plausible(ctx: FuzzContext): Plausible {
+    return this.dice.chance(0.5) ? this.plausibleServices(ctx) : this.setup.plausible(ctx, () => this.query());
+  }
+
+  /** Services, the token, and the older control endpoints. */
+  private plausibleServices(ctx: FuzzContext): Plausible {
     const d = this.dice;
     const collection = `/v3/projects/${ctx.projectId}/services`;
     const item = `${collection}/${d.pick(ctx.serviceIds.length > 0 ? ctx.serviceIds : ["01ARZ3NDEKTSV4RRFFQ69G5FAV"])}`;
@@ -286,7 +206,15 @@ export class RequestFuzzer {
       d.string(12),
     ]);
     const service = d.pick([...ctx.serviceIds.slice(0, 3), d.pick(MANGLED_SEGMENTS), d.string(30)].filter((s) => s !== undefined));
+    const phone = d.pick([...ctx.phoneNumbers.slice(0, 2), "%2B15551234567", d.pick(MANGLED_SEGMENTS)]);
+    const sub = d.pick(["numbers", "coverPages", "emails"]);
     let path = d.pick([
+      `/v3/projects/${project}/services/${service}/${sub}/${d.pick([phone, ...ctx.coverPageIds.slice(0, 1), ...ctx.emails.slice(0, 1), d.pick(MANGLED_SEGMENTS)])}`,
+      `/v3/projects/${project}/services/${service}/numbers/${phone}/${d.pick(["suspend", "emails"])}`,
+      `/v3/projects/${project}/services/${service}/emails/${d.pick([...ctx.emails.slice(0, 1), "a%40b.c"])}/numbers`,
+      `/v1/projects/${project}/activeNumbers`,
+      `/v1/projects/${project}/activeNumbers/${phone}`,
+      `/v1/projects/${project}/${d.string(12)}`,
       `/v3/projects/${project}/services`,
       `/v3/projects/${project}/services/`,
       `/v3/projects/${project}/services/${service}`,
@@ -338,6 +266,10 @@ export class RequestFuzzer {
     return d.chance(0.15) ? undefined : d.pick(choices).replace(/[^\x20-\x7e]/g, "?");
   }
 
+  private value(depth: number): unknown {
+    return jsonValue(this.dice, depth);
+  }
+
   private body(): Buffer {
     const d = this.dice;
     switch (d.int(0, 9)) {
@@ -356,27 +288,14 @@ export class RequestFuzzer {
         return Buffer.from(JSON.stringify(this.value(3)) ?? "null");
     }
   }
+}
 
-  /** A JSON value of any type, objects keyed mostly by names the emulator knows. */
-  private value(depth: number): unknown {
-    const d = this.dice;
-    switch (d.int(depth > 0 ? 0 : 2, 7)) {
-      case 0:
-      case 1:
-        return Object.fromEntries(
-          Array.from({ length: d.int(0, 5) }, () => [d.chance(0.85) ? d.pick(KEYS) : d.string(10), this.value(depth - 1)]),
-        );
-      case 2:
-        return depth > 0 ? Array.from({ length: d.int(0, 4) }, () => this.value(depth - 1)) : [];
-      case 3:
-        return null;
-      case 4:
-        return d.chance(0.5);
-      case 5:
-        return d.pick(NUMBERS);
-      default:
-        return d.chance(0.5) ? d.pick(STRINGS) : d.string(40);
-    }
+/** The path the server reads from a request target, as it parses it; undefined when it is no URL. */
+function pathOf(target: string): string | undefined {
+  try {
+    return new URL(target, "http://emulator").pathname;
+  } catch {
+    return undefined;
   }
 }
 

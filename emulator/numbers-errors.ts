@@ -1,0 +1,49 @@
+import type { FieldViolation, Reply } from "./http-util";
+
+const STATUS_NAMES: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  413: "CONTENT_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RESOURCE_EXHAUSTED",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+};
+
+/** An error in the Numbers API's shape: `{"error": {code, message, status, details}}`. */
+export function numbersError(status: number, message: string, details: unknown[] = [], headers?: Record<string, string>): Reply {
+  return { status, body: { error: { code: status, message, status: STATUS_NAMES[status] ?? "UNKNOWN", details } }, headers };
+}
+
+/** A 400 `InvalidArgument` with its field violations. */
+export function invalidArgument(message: string, violations: FieldViolation[]): Reply {
+  return numbersError(400, message, violations.length > 0 ? [{ type: "BadRequest", fieldViolations: violations }] : []);
+}
+
+/** A 404 `NotFound` for an active number. */
+export function numberNotFound(projectId: string, phoneNumber: string): Reply {
+  const detail = {
+    type: "ResourceInfo",
+    resourceType: "ACTIVE_NUMBER",
+    resourceName: phoneNumber,
+    owner: projectId,
+    description: `Number ${phoneNumber} is not an active number of project ${projectId}`,
+  };
+  return numbersError(404, `Number ${phoneNumber} not found`, [detail]);
+}
+
+/**
+ * The same error in the Numbers API's shape, for the answers the server
+ * gives before or around a handler (405, 413, 415, 429, 500, injected
+ * faults). Bodies that are not the Fax API's standard error (an injected
+ * legacy, text or empty body) stay as they are.
+ */
+export function inNumbersShape(reply: Reply): Reply {
+  const body = reply.body as { code?: unknown; message?: unknown; details?: unknown } | undefined;
+  if (!body || typeof body !== "object" || typeof body.code !== "number") return reply;
+  const details = Array.isArray(body.details) ? body.details : [];
+  return numbersError(reply.status, String(body.message ?? ""), details, reply.headers);
+}
