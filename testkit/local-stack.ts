@@ -70,6 +70,7 @@ export async function localStack(
 export function emulatorConfig(emulator: Emulator, extra: Record<string, string> = {}): ConfigMap {
   const config: ConfigMap = {
     "sinch:faxUrl": { value: emulator.url },
+    "sinch:numbersUrl": { value: emulator.url },
     "sinch:projectId": { value: emulator.projectId },
     "sinch:keyId": { value: emulator.keyId },
     "sinch:keySecret": { value: emulator.keySecret, secret: true },

@@ -8,6 +8,7 @@ export async function configureFor(emulator: Emulator, extra: Record<string, str
   resetRuntime();
   const values: Record<string, string> = {
     "sinch:faxUrl": emulator.url,
+    "sinch:numbersUrl": emulator.url,
     "sinch:authUrl": `${emulator.url}/oauth2/token`,
     "sinch:projectId": emulator.projectId,
     "sinch:keyId": emulator.keyId,
