@@ -23,9 +23,16 @@ export function claim(id: string): boolean {
   return true;
 }
 
-/** Reads the settings from the stack config (and the environment). */
+/**
+ * Reads the settings from the stack config (and the environment). The engine
+ * configures each kind of resource's provider on its first use, while calls
+ * of the others may be in flight: the same settings keep the same client (its
+ * connections, token and pace); only different settings replace it.
+ */
 export function configureRuntime(config: (key: string) => string | undefined): void {
-  settings = readSettings(config, process.env);
+  const next = readSettings(config, process.env);
+  if (settings && JSON.stringify(settings) === JSON.stringify(next)) return;
+  settings = next;
   root?.close();
   root = undefined;
 }

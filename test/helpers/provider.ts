@@ -4,8 +4,12 @@ import * as lifecycle from "../../provider/resources/fax-service";
 import type { CheckedInputs, ServiceState } from "../../provider/resources/fax-service/fields";
 
 /** Configures the provider's runtime, in this process, for an emulator (as `configure` would from stack config). */
-export async function configureFor(emulator: Emulator, extra: Record<string, string> = {}): Promise<void> {
-  resetRuntime();
+export async function configureFor(
+  emulator: Emulator,
+  extra: Record<string, string> = {},
+  options: { reset?: boolean } = {},
+): Promise<void> {
+  if (options.reset !== false) resetRuntime();
   const values: Record<string, string> = {
     "sinch:faxUrl": emulator.url,
     "sinch:numbersUrl": emulator.url,

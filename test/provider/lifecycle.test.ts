@@ -301,3 +301,14 @@ describe("provider lifecycle against the emulator", () => {
     expect(calls(emulator)).toEqual(["POST token", "POST create"]);
   });
 });
+
+describe("the provider process's one client", () => {
+  test("configuring another kind of resource with the same settings leaves calls in flight alone", async () => {
+    emulator.faults.set([{ operations: ["create"], latencyMs: { min: 300, max: 300 } }]);
+    const creating = created({ name: "In flight" });
+    await new Promise((r) => setTimeout(r, 100));
+    await configureFor(emulator, {}, { reset: false }); // as the engine configures a second resource type's provider
+    await creating;
+    expect(calls(emulator)).toEqual(["POST create"]);
+  });
+});
