@@ -1,9 +1,11 @@
 /**
- * `npm run soak`: the fault soak at full size (50 services, five rounds of
- * random changes, three default handoffs, refresh, destroy), bounded in time.
+ * `npm run soak`: the fault soak at full size (50 services, a third with two
+ * cover pages; 20 numbers routed to them and one more with a fax-to-email
+ * address; five rounds of random changes, three default handoffs, refresh,
+ * destroy), bounded in time.
  * Prints a summary table; exits non-zero when any check failed.
  *
- *   npm run soak -- [--services 50] [--rounds 5] [--handoffs 3] [--seed 1] [--minutes 20]
+ *   npm run soak -- [--services 50] [--numbers 20] [--rounds 5] [--handoffs 3] [--seed 1] [--minutes 20]
  */
 import { parseArgs } from "node:util";
 import { runSoak, SOAK_FAULTS } from "../testkit/soak";
@@ -12,6 +14,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       services: { type: "string", default: "50" },
+      numbers: { type: "string", default: "20" },
       rounds: { type: "string", default: "5" },
       handoffs: { type: "string", default: "3" },
       seed: { type: "string", default: "1" },
@@ -21,6 +24,7 @@ async function main(): Promise<number> {
   console.log(`faults: ${JSON.stringify(SOAK_FAULTS)}`);
   const report = await runSoak({
     services: Number(values.services),
+    numbers: Number(values.numbers),
     rounds: Number(values.rounds),
     handoffs: Number(values.handoffs),
     seed: Number(values.seed),
