@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
 import faxServiceProvider = require("../handlers/fax-service");
@@ -179,6 +180,7 @@ export class FaxService extends pulumi.dynamic.Resource {
   constructor(name: string, args: FaxServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = propsOf(args, [...WRITABLE_FIELDS, ...OUTPUTS]);
     if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
+    if (args.coverPages !== undefined) props.coverPages = withAbsolutePaths(args.coverPages);
     const restore = quietStackTraces();
     try {
       super(faxServiceProvider, name, props, opts, "sinch-fax", "FaxService");
@@ -186,6 +188,22 @@ export class FaxService extends pulumi.dynamic.Resource {
       restore();
     }
   }
+}
+
+/**
+ * Cover page files as absolute paths, resolved where the program runs (its
+ * working directory, as for a FileAsset): the provider process may run
+ * elsewhere.
+ */
+function withAbsolutePaths(pages: NonNullable<FaxServiceArgs["coverPages"]>): pulumi.Output<Array<{ name: string; file: string }>> {
+  return pulumi.output(pages).apply((list) =>
+    Promise.all(
+      list.map(async ({ name, file }) => {
+        const path = typeof file === "string" ? file : await (file as { path: string | Promise<string> }).path;
+        return { name, file: resolve(path) };
+      }),
+    ),
+  );
 }
 
 /** A webhook URL with a password becomes a secret, so neither inputs nor outputs hold it in plain text. */

@@ -75,12 +75,14 @@ export function routeStateOf(
   known: RouteState,
   suspension: { suspended: boolean; note?: string | undefined } | undefined,
 ): RouteState {
-  const settled = settledRoute(number.voiceConfiguration);
   const target: VoiceRoute = { type: "FAX", serviceId: known.serviceId };
   const step = routingStep(number, target);
+  // Where the number is going: a change someone else started counts already (it is drift in the making).
+  const scheduled = number.voiceConfiguration?.scheduledVoiceProvisioning;
+  const heading = scheduled && scheduled.status !== "FAILED" ? settledRoute({ ...scheduled }) : settledRoute(number.voiceConfiguration);
   const state: RouteState = {
     phoneNumber: known.phoneNumber,
-    serviceId: step === "done" || step === "waiting" ? known.serviceId : settled.type === "FAX" ? settled.serviceId : "",
+    serviceId: step === "done" || step === "waiting" ? known.serviceId : heading.type === "FAX" ? heading.serviceId : "",
     suspended: suspension?.suspended ?? false,
     projectId: known.projectId,
     originalRoute: known.originalRoute,
