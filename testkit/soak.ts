@@ -84,7 +84,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (let i = 0; i < options.services; i++) spec[`svc-${String(i).padStart(3, "0")}`] = { name: `Soak service ${i}` };
     const names = Object.keys(spec);
     Object.assign(spec[names[0]!]!, { adopt: "default", defaultForProject: true });
-    names.forEach((name, i) => i % 3 === 1 && Object.assign(spec[name]!, { coverPages: PAGES, coverPage: "A" }));
+    for (const [i, name] of names.entries()) if (i % 3 === 1) Object.assign(spec[name]!, { coverPages: PAGES, coverPage: "A" });
     const routes: Routes = { "r-fixed": { phoneNumber: "+15550000000", service: names[0]! } };
     for (let i = 0; i < options.numbers; i++)
       routes[`r-${i}`] = { phoneNumber: `+1555000${String(i + 1).padStart(4, "0")}`, service: names[i % names.length]! };

@@ -109,7 +109,10 @@ describe("engine: the whole fax setup (examples/full-setup)", () => {
 
     const seen: Record<string, string> = {};
     await fx.stack.refresh({
-      onEvent: (ev) => ev.resOutputsEvent && (seen[ev.resOutputsEvent.metadata.urn.split("::").pop()!] = ev.resOutputsEvent.metadata.op),
+      onEvent: (ev) => {
+        const m = ev.resOutputsEvent?.metadata;
+        if (m) seen[m.urn.split("::").pop()!] = m.op;
+      },
     });
     expect(seen).toMatchObject({ outbound: "update", main: "update", desk: "delete" });
     e().requests = [];
