@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "../../emulator";
@@ -32,6 +32,7 @@ const pagesOf = (id: string) =>
     .projectState(emulator.projectId)
     .coverPages.filter((p) => p.serviceId === id)
     .map((p) => p.name);
+const project = () => emulator.store.projectState(emulator.projectId);
 const serviceOf = (id: string) => emulator.store.getService(emulator.projectId, id)!;
 const writes = () => emulator.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.operation}`);
 
@@ -119,6 +120,29 @@ describe("FaxService cover pages against the emulator", () => {
     emulator.requests = [];
     await lifecycle.update(id, dropped.props!, news);
     expect(writes()).toEqual(["POST cover-create"]);
+    expect(pagesOf(id).sort()).toEqual(["A", "B"]);
+  });
+
+  test("an upload whose answer is lost is found, not repeated; a page of the same name and PDF left on the service is taken", async () => {
+    emulator.faults.set([{ operations: ["cover-create"], lost: 1, times: 1 }]);
+    const { id, outs } = await lifecycle.create(await checked({ name: "S", coverPages: [{ name: "A", file: pdf("a.pdf", "a") }] }));
+    expect(writes()).toEqual(["POST create", "POST cover-create"]);
+    expect(emulator.requests.find((r) => r.operation === "cover-create")!.fault).toBe("lost");
+    expect(pagesOf(id)).toEqual(["A"]);
+    expect(outs.coverPages!.map((p) => p.id)).toEqual(project().coverPages.map((p) => p.id));
+
+    // A page "B" with b.pdf's bytes, left by a lost upload of an earlier run that state never recorded.
+    const b = pdf("b.pdf", "b");
+    const left = { id: "01ARZ3NDEKTSV4RRFFQ69G5FAW", name: "B", file: { fileContent: readFileSync(b).toString("base64"), fileType: "PDF" as const } };
+    const now = new Date().toISOString();
+    emulator.store.change(emulator.projectId, (project) =>
+      project.coverPages.push({ ...left, projectId: emulator.projectId, serviceId: id, createdTime: now, updatedTime: now }),
+    );
+    emulator.requests = [];
+    const news = await checked({ name: "S", coverPages: [{ name: "A", file: pdf("a.pdf", "a") }, { name: "B", file: b }] });
+    const updated = await lifecycle.update(id, outs, news);
+    expect(writes()).toEqual([]);
+    expect(updated.outs.coverPages!.find((p) => p.name === "B")!.id).toBe(left.id);
     expect(pagesOf(id).sort()).toEqual(["A", "B"]);
   });
 

@@ -101,6 +101,15 @@ describe("FaxEmail against the emulator", () => {
     expect(calls(emulator).slice(-2)).toEqual(["POST email-create", "GET email-list"]);
   });
 
+  test("a number that is not on the service is refused by Sinch, and the error names it; nothing is made", async () => {
+    const error = await email
+      .create(await inputs({ serviceId: service, email: "desk@example.com", phoneNumbers: [{ number: "+15557770009" }] }))
+      .catch((e) => e);
+    expect(error.message).toContain('Fax-to-email address "desk@example.com"');
+    expect(error.message).toContain("+15557770009 is not a number of this service");
+    expect(emulator.store.projectState(emulator.projectId).emails).toEqual([]);
+  });
+
   test("check: required inputs and their limits, before any call", async () => {
     const { failures } = await email.check({}, { email: "not-an-email", phoneNumbers: [{ number: N1 }, { number: N1 }] });
     expect(failures.map((f) => f.reason)).toEqual([

@@ -88,6 +88,33 @@ describe("FaxNumberRoute against the emulator", () => {
     expect(emulator.store.listNumbers(emulator.projectId, serviceA)[0]).toMatchObject({ suspended: false });
   });
 
+  test("moving a suspended number lifts its suspension on the old service first; a suspension alone is one call of the suspend endpoint", async () => {
+    const { id, outs } = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA, suspended: true }));
+    emulator.requests = [];
+    const moved = await route.update(id, outs, await inputs({ phoneNumber: NUMBER, serviceId: serviceB }));
+    const writes = () => emulator.requests.filter((r) => r.method !== "GET");
+    expect(writes().map((r) => `${r.operation} ${r.path.includes(serviceA) ? "A" : ""}`)).toEqual(["suspend A", "numbers-update "]);
+    expect(writes()[0]!.body).toEqual({ suspended: false });
+    expect(moved.outs).toMatchObject({ serviceId: serviceB, suspended: false });
+
+    emulator.requests = [];
+    const paused = await route.update(
+      id,
+      moved.outs,
+      await inputs({ phoneNumber: NUMBER, serviceId: serviceB, suspended: true, suspendNote: "audit" }),
+    );
+    expect(writes().map((r) => r.operation)).toEqual(["suspend"]);
+    expect(writes()[0]!.body).toEqual({ suspended: true, note: "audit" });
+    expect(emulator.store.listNumbers(emulator.projectId, serviceB)[0]).toMatchObject({ suspended: true, note: "audit" });
+
+    // Put back on its earlier route by hand: destroy lifts the suspension and has nothing else to do.
+    emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "RTC", appId: "app-1" } });
+    emulator.requests = [];
+    await route.remove(id, paused.outs);
+    expect(writes().map((r) => r.operation)).toEqual(["suspend"]);
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
+  });
+
   test("a FAILED provisioning is an error naming the number and the service; the number keeps its route", async () => {
     emulator.numbers.setProvisioning({ failNumbers: [NUMBER] });
     const error = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA })).catch((e) => e);
