@@ -5,10 +5,11 @@
  * requests each sent; `__provider` and state sizes; the provider's peak memory;
  * and the same resources through the floor (a no-op provider serialized as
  * ours is) and the earlier closure-serialized no-op, in the same run. Then
- * `up` of 300 services under rate limits. Writes
- * bench/results/bench.{md,json,png}.
+ * `up` of 300 services under rate limits; then the whole setup (services with
+ * cover pages, routed numbers) against the floor with the same resources.
+ * Writes bench/results/bench.{md,json,png}.
  *
- *   npm run bench -- [--sizes 10,100,300] [--rates 5,10,50] [--before-at 300]
+ *   npm run bench -- [--sizes 10,100,300] [--rates 5,10,50] [--before-at 300] [--setup 100]
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import { emulatorConfig, type LocalStack, localStack } from "../testkit/local-st
 import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
+import { RESOURCES_PER_SERVICE, setupSpecs } from "./lib/setup";
 
 const RESULTS = join(__dirname, "results");
 /**
@@ -25,9 +27,11 @@ const RESULTS = join(__dirname, "results");
  * as ours, so a ratio never flatters); the earlier closure-serialized no-op;
  * and the "before" of each optimisation.
  */
-const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string> }> = {
+const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string>; setup?: true }> = {
   faxes: { program: "testkit/programs/services" },
   floor: { program: "bench/programs/floor" },
+  setup: { program: "testkit/programs/services", setup: true },
+  "setup-floor": { program: "bench/programs/floor", setup: true },
   noop: { program: "bench/programs/noop" },
   "faxes-legacy-provider": { program: "testkit/programs/services", config: { "test:legacyProvider": "true" } },
   "faxes-full-stack-traces": { program: "testkit/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
@@ -59,11 +63,16 @@ async function median(emulator: Emulator, op: string, run: () => Promise<unknown
 }
 
 async function withStack<T>(variant: string, n: number, run: (emulator: Emulator, local: LocalStack) => Promise<T>): Promise<T> {
-  const { program, config, env } = VARIANTS[variant]!;
-  const emulator = await startEmulator();
+  const { program, config, env, setup } = VARIANTS[variant]!;
+  // Routes are provisioned as soon as asked: Sinch's provisioning time is not the provider's.
+  const emulator = await startEmulator({ provisioningDelayMs: 0 });
   const local = await localStack(program, { stackName: "bench", env });
   try {
-    await local.stack.setAllConfig(emulatorConfig(emulator, { "test:services": JSON.stringify(serviceSpecs(n)), ...config }));
+    const specs = setup ? setupSpecs(n) : { services: serviceSpecs(n), routes: {} };
+    for (const { phoneNumber } of Object.values(specs.routes)) emulator.numbers.seed({ phoneNumber });
+    await local.stack.setAllConfig(
+      emulatorConfig(emulator, { "test:services": JSON.stringify(specs.services), "test:routes": JSON.stringify(specs.routes), ...config }),
+    );
     return await run(emulator, local);
   } finally {
     await emulator.close();
@@ -72,7 +81,7 @@ async function withStack<T>(variant: string, n: number, run: (emulator: Emulator
 }
 
 async function runVariant(variant: string, n: number): Promise<VariantResult> {
-  console.log(`${variant}, ${n} services`);
+  console.log(`${variant}, ${n} services${VARIANTS[variant]!.setup ? ` (${n * RESOURCES_PER_SERVICE} resources)` : ""}`);
   return withStack(variant, n, async (emulator, { stack, rawState }) => {
     const ops = [await measure(emulator, "up (create)", () => stack.up())];
     const raw = rawState();
@@ -117,6 +126,7 @@ async function main(): Promise<void> {
       rates: { type: "string", default: "5,10,50" },
       "before-at": { type: "string", default: "300" },
       "throughput-size": { type: "string", default: "300" },
+      setup: { type: "string", default: "100" },
     },
   });
   installFloorPackage();
@@ -136,8 +146,13 @@ async function main(): Promise<void> {
   const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0]?.ms ?? 0;
   const throughput: ThroughputResult[] = [];
   for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, floorUp));
+  const setupN = Number(values.setup);
+  if (setupN > 0) {
+    results.push(await runVariant("setup", setupN));
+    results.push(await runVariant("setup-floor", setupN));
+  }
 
-  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --rates ${values.rates}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
+  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --rates ${values.rates} --setup ${values.setup}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
   const md = markdown(results, throughput, header);
   writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);

@@ -50,6 +50,8 @@ describe("FaxService cover pages against the emulator", () => {
     });
     const { id, outs } = await lifecycle.create(news);
     expect(writes()).toEqual(["POST create", "POST cover-create", "POST cover-create", "PATCH update"]);
+    // A service just created has no pages to look at first.
+    expect(emulator.requests.filter((r) => r.operation === "cover-list")).toEqual([]);
     expect(pagesOf(id)).toEqual(["Letterhead", "Confidential"]);
     const stamped = outs.coverPages!.find((p) => p.name === "Letterhead")!;
     expect(serviceOf(id).coverPageId).toBe(stamped.id);
@@ -133,13 +135,23 @@ describe("FaxService cover pages against the emulator", () => {
 
     // A page "B" with b.pdf's bytes, left by a lost upload of an earlier run that state never recorded.
     const b = pdf("b.pdf", "b");
-    const left = { id: "01ARZ3NDEKTSV4RRFFQ69G5FAW", name: "B", file: { fileContent: readFileSync(b).toString("base64"), fileType: "PDF" as const } };
+    const left = {
+      id: "01ARZ3NDEKTSV4RRFFQ69G5FAW",
+      name: "B",
+      file: { fileContent: readFileSync(b).toString("base64"), fileType: "PDF" as const },
+    };
     const now = new Date().toISOString();
     emulator.store.change(emulator.projectId, (project) =>
       project.coverPages.push({ ...left, projectId: emulator.projectId, serviceId: id, createdTime: now, updatedTime: now }),
     );
     emulator.requests = [];
-    const news = await checked({ name: "S", coverPages: [{ name: "A", file: pdf("a.pdf", "a") }, { name: "B", file: b }] });
+    const news = await checked({
+      name: "S",
+      coverPages: [
+        { name: "A", file: pdf("a.pdf", "a") },
+        { name: "B", file: b },
+      ],
+    });
     const updated = await lifecycle.update(id, outs, news);
     expect(writes()).toEqual([]);
     expect(updated.outs.coverPages!.find((p) => p.name === "B")!.id).toBe(left.id);

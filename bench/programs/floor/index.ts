@@ -4,18 +4,25 @@ import * as pulumi from "@pulumi/pulumi";
 const floor: pulumi.dynamic.ResourceProvider = require("sinch-fax-bench-floor");
 
 /** Registered as FaxService is: the same inputs, and no per-promise stack traces while registering. */
-class FloorService extends pulumi.dynamic.Resource {
-  constructor(name: string, args: Record<string, unknown>) {
+class FloorResource extends pulumi.dynamic.Resource {
+  constructor(name: string, args: Record<string, unknown>, type = "FloorService") {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      super(floor, name, args, undefined, "bench", "FloorService");
+      super(floor, name, args, undefined, "bench", type);
     } finally {
       Error.stackTraceLimit = limit;
     }
   }
 }
 
-// The same inputs as the FaxService benchmark (test:services).
-const services = new pulumi.Config("test").requireObject<Record<string, Record<string, unknown>>>("services");
-for (const [name, args] of Object.entries(services)) new FloorService(name, args);
+// The same inputs as the FaxService benchmark (test:services, and test:routes
+// of the whole-setup benchmark, each depending on its service as a
+// FaxNumberRoute does).
+const config = new pulumi.Config("test");
+const services = config.requireObject<Record<string, Record<string, unknown>>>("services");
+const routes = config.getObject<Record<string, { phoneNumber: string; service: string }>>("routes") ?? {};
+const ids: Record<string, pulumi.Output<string>> = {};
+for (const [name, args] of Object.entries(services)) ids[name] = new FloorResource(name, args).id;
+for (const [name, { phoneNumber, service }] of Object.entries(routes))
+  new FloorResource(name, { phoneNumber, serviceId: ids[service] }, "FloorRoute");

@@ -40,7 +40,13 @@ export async function applyPlan(
   client: SinchFaxClient,
   id: string,
   plan: UpdatePlan,
-  options: { latest?: Service | undefined; pages?: readonly CoverPageState[]; demoteRefused: DemoteRefused },
+  options: {
+    latest?: Service | undefined;
+    pages?: readonly CoverPageState[];
+    demoteRefused: DemoteRefused;
+    /** The service was just created by this operation, so it has no cover pages to look at first. */
+    fresh?: boolean;
+  },
 ): Promise<{ service: Service | undefined; pages: CoverPageState[] }> {
   let latest = options.latest;
   const applied: Applied = { service: undefined, pages: [...(options.pages ?? [])] };
@@ -55,7 +61,8 @@ export async function applyPlan(
     latest = applied.service = await step(() => client.updateService(id, body));
   };
 
-  const uploaded = plan.pages.upload.length > 0 ? await step(() => uploadPages(client, id, plan.pages.upload, applied.pages)) : [];
+  const uploaded =
+    plan.pages.upload.length > 0 ? await step(() => uploadPages(client, id, plan.pages.upload, applied.pages, options.fresh === true)) : [];
   applied.pages.push(...uploaded);
   const patch = { ...plan.patch };
   const stamped = uploaded.find((page) => page.name === plan.stampUploaded);
@@ -92,8 +99,8 @@ export async function applyPlan(
 /**
  * Uploads cover pages, each made idempotent by a look at the service's pages
  * first: a page of the same name and PDF that the stack does not know yet (left
- * by an upload whose answer was lost) is taken instead of uploading another.
- * An upload whose outcome is unknown is looked for again before it is repeated.
+ * by an upload whose answer was lost) is taken instead of uploading another;
+ * a service this operation just created has none, so it is not looked at. An upload whose outcome is unknown is looked for again before it is repeated.
  * The pages uploaded so far are recorded even when a later one fails.
  */
 async function uploadPages(
@@ -101,8 +108,9 @@ async function uploadPages(
   id: string,
   wanted: readonly DesiredCoverPage[],
   known: CoverPageState[],
+  fresh: boolean,
 ): Promise<CoverPageState[]> {
-  let existing = await client.listCoverPages(id);
+  let existing = fresh ? [] : await client.listCoverPages(id);
   const taken = new Set(known.map((page) => page.id));
   const find = (want: DesiredCoverPage) =>
     existing.find((page) => !taken.has(page.id) && page.name === want.name && (page.fileSha256 ?? want.sha256) === want.sha256);

@@ -26,7 +26,7 @@ export async function create(inputs: CheckedInputs): Promise<{ id: string; outs:
   const plan = planUpdate(fieldsOf(service), inputs);
   if (isEmptyPlan(plan)) return { id: service.id, outs: stateOf(service, extras) };
   try {
-    const { service: latest, pages } = await applyPlan(client, service.id, plan, { latest: service, demoteRefused: "fail" });
+    const { service: latest, pages } = await applyPlan(client, service.id, plan, { latest: service, demoteRefused: "fail", fresh: true });
     return { id: service.id, outs: withPages(stateOf(latest ?? service, extras), pages, inputs.coverPage) };
   } catch (e) {
     const { cause, applied } = e instanceof StepFailure ? e : new StepFailure(e, { service: undefined, pages: [] });

@@ -14,11 +14,13 @@ export interface RoutingOutcome {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** How often progress reaches the engine's log. */
 const PROGRESS_EVERY_MS = 5_000;
+/** The first look comes sooner than the poll interval: a provisioning can be done almost at once. */
+const FIRST_LOOK_MS = 100;
 
 /**
  * Waits, bounded by `sinch:numberRoutingTimeout`, for Sinch to provision a
- * number's new route: looks with GET every poll interval, and says where it
- * stands in the engine's log every few seconds.
+ * number's new route: looks with GET after 100 ms, then every poll interval,
+ * and says where it stands in the engine's log every few seconds.
  */
 export async function waitForRoute(
   numbers: NumbersClient,
@@ -40,7 +42,7 @@ export async function waitForRoute(
       log.info(`${what}: Sinch is provisioning it (${status}, ${Math.round(waitedMs / 1000)}s)`);
       reported = Date.now();
     }
-    await sleep(Math.min(routingPollMs, routingTimeoutMs - waitedMs));
+    await sleep(Math.min(number === latest ? FIRST_LOOK_MS : routingPollMs, routingTimeoutMs - waitedMs));
     number = await numbers.getActiveNumber(number.phoneNumber);
   }
 }
