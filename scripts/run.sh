@@ -13,7 +13,7 @@ task=${1:-test}
 [ $# -gt 0 ] && shift
 
 # The tests that need neither the engine nor a Pulumi CLI.
-QUICK_TESTS="test/unit test/emulator test/client test/provider"
+QUICK_TESTS="test/unit test/emulator test/client test/provider test/plugin"
 
 lint() {
   step "linting (Biome, shellcheck)"
@@ -40,7 +40,7 @@ case "$task" in
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
     lint
-    step "running the quick tests (unit, emulator, client, provider; no engine)"
+    step "running the quick tests (unit, emulator, client, provider, plugin; no engine)"
     # shellcheck disable=SC2086 # a list of folders
     exec npx jest $QUICK_TESTS "$@" ;;
   test)

@@ -1,23 +1,90 @@
 import { REGIONS, type Region, type SinchFaxClientOptions } from "../client/options";
 import { SettingsError } from "./errors";
 
-/** Where each setting comes from: a stack config key, else an environment variable. */
+/**
+ * Every setting: where it comes from (a stack config key of the dynamic
+ * provider, else an environment variable), what it is and its type (the
+ * plugin's schema and README derive from it).
+ */
 export const SETTING_SOURCES = {
-  projectId: { config: "sinch:projectId", env: "SINCH_PROJECT_ID" },
-  keyId: { config: "sinch:keyId", env: "SINCH_KEY_ID" },
-  keySecret: { config: "sinch:keySecret", env: "SINCH_KEY_SECRET" },
-  region: { config: "sinch:region", env: "SINCH_FAX_REGION" },
-  faxUrl: { config: "sinch:faxUrl", env: "SINCH_FAX_URL" },
-  numbersUrl: { config: "sinch:numbersUrl", env: "SINCH_NUMBERS_URL" },
-  auth: { config: "sinch:auth", env: "SINCH_AUTH" },
-  authUrl: { config: "sinch:authUrl", env: "SINCH_AUTH_URL" },
-  defaultHandoffTimeout: { config: "sinch:defaultHandoffTimeout", env: "SINCH_DEFAULT_HANDOFF_TIMEOUT" },
-  numberRoutingTimeout: { config: "sinch:numberRoutingTimeout", env: "SINCH_NUMBER_ROUTING_TIMEOUT" },
-  requestTimeout: { config: "sinch:requestTimeout", env: "SINCH_REQUEST_TIMEOUT" },
-  maxRetries: { config: "sinch:maxRetries", env: "SINCH_MAX_RETRIES" },
+  projectId: {
+    config: "sinch:projectId",
+    env: "SINCH_PROJECT_ID",
+    type: "string",
+    doc: "The Sinch project (a resource's `projectId` input overrides it)",
+  },
+  keyId: { config: "sinch:keyId", env: "SINCH_KEY_ID", type: "string", doc: "The access key id" },
+  keySecret: { config: "sinch:keySecret", env: "SINCH_KEY_SECRET", type: "string", secret: true, doc: "The access key secret" },
+  region: {
+    config: "sinch:region",
+    env: "SINCH_FAX_REGION",
+    type: "string",
+    doc: "The Fax API region: `use1`, `eu1`, `sae1`, `apse1` or `apse2`; the global URL when unset",
+  },
+  faxUrl: {
+    config: "sinch:faxUrl",
+    env: "SINCH_FAX_URL",
+    type: "string",
+    doc: "An explicit Fax API base URL (the emulator's, for instance); wins over the region",
+  },
+  numbersUrl: {
+    config: "sinch:numbersUrl",
+    env: "SINCH_NUMBERS_URL",
+    type: "string",
+    doc: "The Numbers API's base URL (default `https://numbers.api.sinch.com`)",
+  },
+  auth: {
+    config: "sinch:auth",
+    env: "SINCH_AUTH",
+    type: "string",
+    doc: "`basic` (default) or `oauth2` (client-credentials tokens, cached)",
+  },
+  authUrl: {
+    config: "sinch:authUrl",
+    env: "SINCH_AUTH_URL",
+    type: "string",
+    doc: "The OAuth2 token URL (default `https://auth.sinch.com/oauth2/token`)",
+  },
+  defaultHandoffTimeout: {
+    config: "sinch:defaultHandoffTimeout",
+    env: "SINCH_DEFAULT_HANDOFF_TIMEOUT",
+    type: "integer",
+    doc: "Seconds a demoted or deleted default waits for a successor (default 60)",
+  },
+  numberRoutingTimeout: {
+    config: "sinch:numberRoutingTimeout",
+    env: "SINCH_NUMBER_ROUTING_TIMEOUT",
+    type: "integer",
+    doc: "Seconds a FaxNumberRoute waits for Sinch to provision a route (default 120)",
+  },
+  requestTimeout: {
+    config: "sinch:requestTimeout",
+    env: "SINCH_REQUEST_TIMEOUT",
+    type: "integer",
+    doc: "Seconds per HTTP request (default 30)",
+  },
+  maxRetries: { config: "sinch:maxRetries", env: "SINCH_MAX_RETRIES", type: "integer", doc: "Retries of a transient failure (default 6)" },
 } as const;
 
-type SettingName = keyof typeof SETTING_SOURCES;
+/**
+ * The config namespace messages name: `sinch` for the dynamic provider (stack
+ * config `sinch:keyId`), the package name for the plugin (`sinch-fax:keyId`).
+ * One per process: a provider process serves one front door.
+ */
+let namespace = "sinch";
+
+/** Makes messages name the plugin's config keys. */
+export function useConfigNamespace(name: string): void {
+  namespace = name;
+}
+
+/** The config key of a setting in the current namespace. */
+export function configKey(name: SettingName): string {
+  return `${namespace}:${name}`;
+}
+
+/** The name of a setting. */
+export type SettingName = keyof typeof SETTING_SOURCES;
 
 /** The provider's settings, read at run time inside the provider process (never serialized). */
 export interface ProviderSettings {
@@ -45,15 +112,15 @@ export interface ProviderSettings {
 
 /** How to set a setting, for error messages. */
 export function howToSet(name: SettingName): string {
-  const { config, env } = SETTING_SOURCES[name];
+  const config = configKey(name);
   const secret = name === "keySecret" ? "--secret " : "";
-  return `stack config "${config}" (pulumi config set ${secret}${config} …) or the environment variable ${env}`;
+  return `stack config "${config}" (pulumi config set ${secret}${config} …) or the environment variable ${SETTING_SOURCES[name].env}`;
 }
 
-/** Reads every setting: stack config first, then the environment. */
+/** Reads every setting: config (by key in the current namespace) first, then the environment. */
 export function readSettings(config: (key: string) => string | undefined, env: Record<string, string | undefined>): ProviderSettings {
   const get = (name: SettingName) => {
-    const value = config(SETTING_SOURCES[name].config) ?? env[SETTING_SOURCES[name].env];
+    const value = config(configKey(name)) ?? env[SETTING_SOURCES[name].env];
     return value === undefined || value.trim() === "" ? undefined : value.trim();
   };
   const auth = get("auth") ?? "basic";
@@ -83,8 +150,8 @@ export function readSettings(config: (key: string) => string | undefined, env: R
 }
 
 /** The message when the project id is missing. */
-export function missingProjectMessage(): string {
-  return `projectId is not set on the FaxService, and no Sinch project is configured: set ${howToSet("projectId")}`;
+export function missingProjectMessage(resource = "FaxService"): string {
+  return `projectId is not set on the ${resource}, and no Sinch project is configured: set ${howToSet("projectId")}`;
 }
 
 /** Client options for a project; one error names every missing credential and how to set it. */

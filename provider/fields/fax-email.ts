@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { matching, oneOf, phoneNumber, ULID } from "./checks";
 import { NUMBER_PERMISSIONS } from "./numbers";
-import type { FieldTable } from "./table";
+import type { FieldTable, OutputTable } from "./table";
 
 /** A number a fax-to-email address receives from, and what it may do with it. */
 export interface EmailNumberInput {
@@ -25,6 +25,7 @@ export const FAX_EMAIL_FIELDS = {
     kind: "input",
     schema: matching(ULID, "must be a fax service id (a ULID)"),
     replaces: true,
+    required: true,
     doc: "The fax service whose inbound faxes the address receives",
     limits: "a service id (a FaxService's `id`)",
   },
@@ -32,17 +33,25 @@ export const FAX_EMAIL_FIELDS = {
     kind: "api",
     schema: z.email({ error: "must be an email address" }),
     replaces: true,
+    required: true,
     doc: "The email address; Sinch cannot change it in place, so a change replaces the resource",
     limits: "an email address",
   },
   phoneNumbers: {
     kind: "api",
     schema: z
-      .array(z.object({ number: phoneNumber, permissions: oneOf(NUMBER_PERMISSIONS).default("both") }), {
-        error: "must be a list of { number, permissions? }",
-      })
+      .array(
+        z.object({
+          number: phoneNumber.describe("One of the service's numbers, in E.164"),
+          permissions: oneOf(NUMBER_PERMISSIONS).default("both").describe("What the address may do with it: both, send or receive"),
+        }),
+        {
+          error: "must be a list of { number, permissions? }",
+        },
+      )
       .refine((list) => new Set(list.map((n) => n.number)).size === list.length, { error: "must not list a number twice" }),
     default: [],
+    typeName: "FaxEmailNumber",
     same: sameNumbers,
     doc: "The service numbers whose faxes the address receives (order does not matter)",
     limits: "a list of `{ number, permissions? }`: E.164 numbers of the service; permissions `both` (default), `send` or `receive`",
@@ -56,3 +65,9 @@ export const FAX_EMAIL_FIELDS = {
     limits: "a Sinch project id",
   },
 } as const satisfies FieldTable;
+
+/** A FaxEmail's outputs besides its inputs. */
+export const FAX_EMAIL_OUTPUTS = {
+  createdAt: { schema: z.string(), doc: "When Sinch created the address (ISO 8601)" },
+  updatedAt: { schema: z.string(), doc: "When Sinch last changed it (ISO 8601)" },
+} as const satisfies OutputTable;

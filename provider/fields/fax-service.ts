@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bool, integer, matching, oneOf, phoneNumber, text, ULID, webhookUrl } from "./checks";
-import type { BodyOf, DesiredOf, FieldTable } from "./table";
+import { NUMBER_PERMISSIONS } from "./numbers";
+import type { BodyOf, DesiredOf, FieldTable, OutputTable } from "./table";
 import { sameWebhook } from "./webhook";
 
 /** The largest cover page PDF accepted: Sinch documents no limit; cover pages are a page or two. */
@@ -104,10 +105,20 @@ export const FAX_SERVICE_FIELDS = {
   coverPages: {
     kind: "input",
     schema: z
-      .array(z.object({ name: text(1, 100), file: pdfFile }, { error: "must be a list of { name, file }" }), {
-        error: "must be a list of { name, file }",
-      })
+      .array(
+        z.object(
+          {
+            name: text(1, 100).describe("The page's name, unique among the service's pages"),
+            file: pdfFile.describe("The PDF: a path relative to the program's folder (or, in TypeScript, a FileAsset)"),
+          },
+          { error: "must be a list of { name, file }" },
+        ),
+        {
+          error: "must be a list of { name, file }",
+        },
+      )
       .refine((pages) => new Set(pages.map((p) => p.name)).size === pages.length, { error: "must not name two pages alike" }),
+    typeName: "CoverPage",
     doc: "Cover pages of this service, each a PDF file of the program's (a path, or a `FileAsset`); state keeps each PDF's SHA-256 and size, never its content",
     limits: `a list of \`{ name, file }\`; names 1 to 100 characters, unique; PDFs up to ${MAX_COVER_PAGE_MIB} MiB`,
   },
@@ -134,6 +145,46 @@ export const FAX_SERVICE_FIELDS = {
     limits: '`"default"` or a service id',
   },
 } as const satisfies FieldTable;
+
+/** A FaxService's outputs besides its inputs. */
+export const FAX_SERVICE_OUTPUTS = {
+  projectId: { schema: z.string(), always: true, doc: "The Sinch project" },
+  coverPages: {
+    schema: z.array(
+      z.object({
+        name: z.string().describe("The page's name"),
+        file: z.string().describe("The path the PDF was read from"),
+        sha256: z.string().describe("The PDF's SHA-256 (hex)"),
+        size: z.number().int().describe("The PDF's size in bytes"),
+        id: z.string().describe("The cover page's id in Sinch"),
+      }),
+    ),
+    typeName: "UploadedCoverPage",
+    doc: "The cover pages the stack made for the service: the PDF each was made from (never its content) and its id",
+  },
+  coverPage: { schema: z.string(), doc: "The name of the cover page stamped on every outbound fax, when it is one of `coverPages`" },
+  createdAt: { schema: z.string(), doc: "When Sinch created the service (ISO 8601)" },
+  updatedAt: { schema: z.string(), doc: "When Sinch last changed it (ISO 8601)" },
+  numbers: {
+    schema: z.array(
+      z.object({
+        phoneNumber: z.string().describe("The number, in E.164"),
+        permissions: z.enum(NUMBER_PERMISSIONS).describe("What the service may do with it: both, send or receive"),
+        country: z.string().optional().describe("Its country (ISO 3166-1 alpha-2)"),
+        suspended: z.boolean().optional().describe("Whether it is suspended for the service"),
+        note: z.string().optional().describe("Why it is suspended"),
+      }),
+    ),
+    typeName: "ServiceNumber",
+    always: true,
+    doc: "The phone numbers routed to the service",
+  },
+  adopted: {
+    schema: z.boolean(),
+    always: true,
+    doc: "True when the service existed before the stack: destroy releases it instead of deleting it",
+  },
+} as const satisfies OutputTable;
 
 /** A service's request body: its writable fields (none nullable; `""` clears one without a default). */
 export type ServiceFields = BodyOf<typeof FAX_SERVICE_FIELDS>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bool, matching, phoneNumber, text, ULID } from "./checks";
-import type { FieldTable } from "./table";
+import type { FieldTable, OutputTable } from "./table";
 
 /** Every input of a FaxNumberRoute: one of the project's active numbers, routed to a fax service through the Numbers API. */
 export const NUMBER_ROUTE_FIELDS = {
@@ -8,12 +8,14 @@ export const NUMBER_ROUTE_FIELDS = {
     kind: "input",
     schema: phoneNumber,
     replaces: true,
+    required: true,
     doc: "One of the project's active numbers (Numbers API); it is the resource's id",
     limits: "E.164 number",
   },
   serviceId: {
     kind: "api",
     schema: matching(ULID, "must be a fax service id (a ULID)"),
+    required: true,
     doc: "The fax service the number delivers to; a change moves the number in one `up`",
     limits: "a service id (a FaxService's `id`)",
   },
@@ -40,3 +42,18 @@ export const NUMBER_ROUTE_FIELDS = {
     limits: "a Sinch project id",
   },
 } as const satisfies FieldTable;
+
+/** A FaxNumberRoute's outputs besides its inputs. */
+export const NUMBER_ROUTE_OUTPUTS = {
+  originalRoute: {
+    schema: z.object({
+      type: z.enum(["FAX", "RTC", "EST"]).describe("FAX (a fax service), RTC (an app; an empty appId: no route) or EST (a SIP trunk)"),
+      serviceId: z.string().optional().describe("The fax service, for FAX"),
+      appId: z.string().optional().describe("The app, for RTC"),
+      trunkId: z.string().optional().describe("The trunk, for EST"),
+    }),
+    typeName: "VoiceRoute",
+    always: true,
+    doc: "The number's voice route before the stack routed it, which destroy puts back",
+  },
+} as const satisfies OutputTable;

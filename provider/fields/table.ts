@@ -20,6 +20,10 @@ export interface FieldSpec {
   clearable?: boolean;
   /** A change cannot be made in place: the resource is replaced. */
   replaces?: boolean;
+  /** Must be given. */
+  required?: boolean;
+  /** The provider schema's name of the object type of this field's values (or of a list's items). */
+  typeName?: string;
   /**
    * May hold a credential: a failure names no property (the engine would print
    * the value) and shows the value with any password masked.
@@ -37,6 +41,28 @@ export interface FieldSpec {
 
 /** A resource's fields, in the order the API documents them. */
 export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+/** An output a resource has besides its inputs (what Sinch reports, what the provider records). */
+export interface OutputSpec {
+  /** The values it holds (the provider schema's type derives from it). */
+  schema: z.ZodType;
+  /** What it is, for people. */
+  doc: string;
+  /** The provider schema's name of its object type (or of a list's items). */
+  typeName?: string;
+  /** Always present once the resource exists. */
+  always?: boolean;
+}
+
+/** A resource's outputs besides its inputs. */
+export type OutputTable = Readonly<Record<string, OutputSpec>>;
+
+/** A resource as both front doors serve it: what it is, its inputs and its other outputs. */
+export interface ResourceSpec {
+  doc: string;
+  fields: FieldTable;
+  outputs: OutputTable;
+}
 
 /** What a request sends to clear a field without a default: the API's strings are not nullable. */
 export const CLEARED = "";
@@ -105,6 +131,10 @@ export function checkFields(
     // The schema's output: defaults within a value (a list item's) are filled in too.
     inputs[property] = result.data;
   }
+  for (const [name, spec] of Object.entries(table)) {
+    if (spec.required && (news[name] === undefined || news[name] === null))
+      failures.push({ property: name, reason: `${name} is required` });
+  }
   for (const [field, value] of Object.entries(defaultsOf(table))) inputs[field] ??= value;
   return { inputs, failures };
 }
@@ -160,7 +190,8 @@ export function createBodyOf(table: FieldTable, desired: Record<string, unknown>
 /** The README's inputs table of a resource: input, limits, default. */
 export function inputsTable(table: FieldTable): string {
   const rows = Object.entries(table).map(([name, spec]) => {
-    const fallback = spec.defaultText ?? (spec.default === undefined ? "none" : `\`${JSON.stringify(spec.default)}\``);
+    const fallback =
+      spec.defaultText ?? (spec.required ? "required" : spec.default === undefined ? "none" : `\`${JSON.stringify(spec.default)}\``);
     return `| \`${name}\` | ${spec.doc} | ${spec.limits} | ${fallback} |`;
   });
   return ["| input | what | limits | default |", "|---|---|---|---|", ...rows].join("\n");

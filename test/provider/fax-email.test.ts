@@ -62,7 +62,7 @@ describe("FaxEmail against the emulator", () => {
       email: "desk@example.com",
       phoneNumbers: [{ number: N1 }, { number: N2, permissions: "receive" }],
     });
-    expect(await email.diff(id, after, reordered)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: true });
+    expect(await email.diff(id, after, reordered)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: true, diffs: [] });
   });
 
   test("another address or service replaces it; the same address in other letters does not", async () => {

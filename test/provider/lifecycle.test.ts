@@ -26,7 +26,7 @@ describe("provider lifecycle against the emulator", () => {
   test("check and diff make no API call", async () => {
     const inputs = await checked({ name: "No calls" });
     const d = await lifecycle.diff("x", { ...inputs }, inputs as never);
-    expect(d).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(d).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, diffs: [] });
     expect(emulator.requests).toEqual([]);
   });
 

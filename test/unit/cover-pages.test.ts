@@ -48,7 +48,7 @@ describe("cover pages in the service's diff and plan", () => {
   test("a service repointed by hand, a new PDF, another stamp: each is a change", () => {
     const desired = { ...base, projectId: "p", coverPages: [page("A", "a1"), page("B", "b1")], coverPage: "A" };
     expect(decideDiff({ ...state, coverPageId: "ID-OTHER" }, desired).fields).toEqual(["coverPageId"]);
-    expect(decideDiff(state, { ...desired, coverPages: [page("A", "a2"), page("B", "b1")] }).changes).toBe(true);
+    expect(decideDiff(state, { ...desired, coverPages: [page("A", "a2"), page("B", "b1")] }).diffs).toEqual(["coverPageId", "coverPages"]);
     expect(decideDiff(state, { ...desired, coverPage: "B" }).fields).toEqual(["coverPageId"]);
     expect(decideDiff(state, { ...desired, coverPages: UNKNOWN }).changes).toBe(true);
   });

@@ -1,4 +1,5 @@
-import { routeStateOf, routingStep, settledRoute, UNROUTED } from "../../provider/resources/number-route/plan";
+import { decideEmailDiff } from "../../provider/resources/fax-email/plan";
+import { decideRouteDiff, routeStateOf, routingStep, settledRoute, UNROUTED } from "../../provider/resources/number-route/plan";
 
 const number = (voiceConfiguration: Record<string, unknown>) => ({ phoneNumber: "+15550000001", voiceConfiguration });
 const known = { phoneNumber: "+15550000001", serviceId: "S1", suspended: false, projectId: "p", originalRoute: UNROUTED };
@@ -42,5 +43,45 @@ describe("reading a number's route", () => {
     expect(routeStateOf(number({ type: "RTC", appId: "x" }), known, undefined).serviceId).toBe("");
     const ours = number({ type: "RTC", appId: "x", scheduledVoiceProvisioning: { type: "FAX", serviceId: "S1", status: "WAITING" } });
     expect(routeStateOf(ours, known, undefined)).toMatchObject({ serviceId: "S1", provisioning: "pending" });
+  });
+});
+
+describe("what a route's and an address's diff reports", () => {
+  const route = { phoneNumber: "+15550001111", serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", suspended: false, projectId: "p" };
+  test("a route: another service or suspension is an update; another number or project replaces; a pending provisioning is finished", () => {
+    expect(decideRouteDiff(route, { ...route })).toEqual({ changes: false, replaces: [], diffs: [] });
+    expect(decideRouteDiff(route, { ...route, serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAW", suspended: true })).toEqual({
+      changes: true,
+      replaces: [],
+      diffs: ["serviceId", "suspended"],
+    });
+    expect(decideRouteDiff(route, { ...route, phoneNumber: "+15550002222" })).toEqual({
+      changes: true,
+      replaces: ["phoneNumber"],
+      diffs: ["phoneNumber"],
+    });
+    expect(decideRouteDiff({ ...route, provisioning: "pending" }, route)).toEqual({ changes: true, replaces: [], diffs: ["serviceId"] });
+  });
+
+  test("an address: the same numbers in any order, or the address in other letters, is no change; a new address replaces", () => {
+    const address = { serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", email: "desk@example.com", projectId: "p" };
+    const numbers = [
+      { number: "+15550001111", permissions: "both" },
+      { number: "+15550002222", permissions: "receive" },
+    ];
+    const same = { ...address, email: "Desk@Example.com", phoneNumbers: [...numbers].reverse() };
+    expect(decideEmailDiff({ ...address, phoneNumbers: numbers }, same)).toEqual({ changes: false, replaces: [], diffs: [] });
+    expect(decideEmailDiff({ ...address, phoneNumbers: numbers }, { ...address, phoneNumbers: numbers.slice(1) })).toEqual({
+      changes: true,
+      replaces: [],
+      diffs: ["phoneNumbers"],
+    });
+    expect(
+      decideEmailDiff({ ...address, phoneNumbers: numbers }, { ...address, email: "other@example.com", phoneNumbers: numbers }),
+    ).toEqual({
+      changes: true,
+      replaces: ["email"],
+      diffs: ["email"],
+    });
   });
 });

@@ -54,7 +54,7 @@ describe("diff", () => {
       { ...state(), __provider: "old", createdAt: "t", numbers: [] } as never,
       { ...state(), __provider: "new", adopt: "default" } as never,
     );
-    expect(d).toEqual({ changes: false, replaces: [], fields: [] });
+    expect(d).toEqual({ changes: false, replaces: [], fields: [], diffs: [] });
   });
 
   test("each changed field is found, and only it", () => {
@@ -77,6 +77,7 @@ describe("diff", () => {
     for (const v of variants) {
       expect(decideDiff(state(), state(v)).fields).toEqual(Object.keys(v));
       expect(decideDiff(state(v), state()).fields).toEqual(Object.keys(v));
+      expect(decideDiff(state(), state(v)).diffs).toEqual(Object.keys(v));
     }
   });
 
@@ -90,7 +91,11 @@ describe("diff", () => {
   });
 
   test("a new or unknown project replaces; an unknown field is a change", () => {
-    expect(decideDiff(state(), { ...state(), projectId: "q" })).toMatchObject({ changes: true, replaces: ["projectId"] });
+    expect(decideDiff(state(), { ...state(), projectId: "q" })).toMatchObject({
+      changes: true,
+      replaces: ["projectId"],
+      diffs: ["projectId"],
+    });
     expect(decideDiff(state(), { ...state(), projectId: UNKNOWN })).toMatchObject({ replaces: ["projectId"] });
     expect(decideDiff(state(), { ...state(), numberOfRetries: UNKNOWN } as never)).toMatchObject({
       changes: true,

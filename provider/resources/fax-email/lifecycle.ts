@@ -1,14 +1,16 @@
-import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import type { SinchFaxClient } from "../../client/client";
 import { isSinchFaxError, isSinchHttpError } from "../../client/errors";
 import type { FaxEmail } from "../../client/schemas";
 import { missingProjectMessage } from "../../core/config";
+import type { ResourceDiff } from "../../core/diff-result";
 import { operationError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { FAX_EMAIL_FIELDS } from "../../fields/fax-email";
 import { checkFields } from "../../fields/table";
 import { decideEmailDiff, type EmailInputs, type EmailState, emailId, emailInputsOf, emailStateOf, sameAddress } from "./plan";
 
+const RESOURCE = "FaxEmail";
 const IGNORED = new Set(["__provider", "createdAt", "updatedAt"]);
 
 const label = (email: unknown, serviceId: unknown) => `Fax-to-email address ${JSON.stringify(email)} of service ${String(serviceId)}`;
@@ -18,21 +20,17 @@ export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: EmailInputs; failures: CheckFailure[] }> {
-  const { inputs, failures } = checkFields(FAX_EMAIL_FIELDS, "FaxEmail", news, IGNORED);
-  for (const required of ["serviceId", "email"]) {
-    if (inputs[required] === undefined && news[required] === undefined)
-      failures.push({ property: required, reason: `${required} is required` });
-  }
+  const { inputs, failures } = checkFields(FAX_EMAIL_FIELDS, RESOURCE, news, IGNORED);
   if (inputs.projectId === undefined) {
     const configured = currentSettings().projectId;
     if (configured) inputs.projectId = configured;
-    else failures.push({ property: "projectId", reason: missingProjectMessage() });
+    else failures.push({ property: "projectId", reason: missingProjectMessage(RESOURCE) });
   }
   return { inputs: inputs as unknown as EmailInputs, failures };
 }
 
 /** Field-by-field comparison with state; no API call. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
   return { ...decideEmailDiff(olds, news), deleteBeforeReplace: true };
 }
 

@@ -53,7 +53,7 @@ export function emailInputsOf(state: EmailState): Record<string, unknown> {
 export function decideEmailDiff(
   state: Record<string, unknown>,
   desired: Record<string, unknown>,
-): { changes: boolean; replaces: string[] } {
+): { changes: boolean; replaces: string[]; diffs: string[] } {
   const replaces = replacingFields(FAX_EMAIL_FIELDS, state, desired).filter(
     (field) =>
       !(
@@ -64,5 +64,6 @@ export function decideEmailDiff(
       ),
   );
   const changes = changedFields(FAX_EMAIL_FIELDS, state, desired).filter((field) => field !== "email");
-  return { changes: changes.length > 0 || replaces.length > 0, replaces };
+  const diffs = [...new Set([...changes, ...replaces])];
+  return { changes: diffs.length > 0, replaces, diffs };
 }

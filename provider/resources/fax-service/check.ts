@@ -1,5 +1,6 @@
-import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../../core/config";
+import type { ResourceDiff } from "../../core/diff-result";
 import { currentSettings } from "../../core/runtime";
 import { isUnknown } from "../../fields/table";
 import type { CheckedInputs } from "./fields";
@@ -45,8 +46,8 @@ function isUnknownPage(page: unknown): boolean {
  * A create that was never confirmed always differs, so `up` reaches `update`,
  * which explains how to resolve it instead of passing over it in silence.
  */
-export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
   if (isUnconfirmed(id)) return { changes: true, replaces: [], deleteBeforeReplace: false };
-  const { changes, replaces } = decideDiff(olds, news);
-  return { changes, replaces, deleteBeforeReplace: false };
+  const { changes, replaces, diffs } = decideDiff(olds, news);
+  return { changes, replaces, deleteBeforeReplace: false, diffs };
 }

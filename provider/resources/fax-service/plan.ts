@@ -32,6 +32,8 @@ export interface DiffDecision {
   changes: boolean;
   replaces: string[];
   fields: WritableField[];
+  /** The inputs that differ (changed fields, replacing ones, the cover pages), for the engine's display. */
+  diffs: string[];
 }
 
 /**
@@ -42,12 +44,14 @@ export interface DiffDecision {
  * projects.
  */
 export function decideDiff(state: WithPages, desired: WithPages): DiffDecision {
-  if (generic.isUnknown(desired.coverPages)) return { changes: true, replaces: [], fields: [] };
+  if (generic.isUnknown(desired.coverPages)) return { changes: true, replaces: [], fields: [], diffs: ["coverPages"] };
   const pages = planCoverPages(pagesOf(state), pagesOf(desired) as DesiredCoverPage[]);
   const wanted = { ...desired, coverPageId: stampedCoverPageId(stampOf(desired), desired.coverPageId as string | undefined, pages.keep) };
   const fields = changedFields(state, wanted);
   const replaces = generic.replacingFields(FAX_SERVICE_FIELDS, state, desired);
-  return { changes: fields.length > 0 || replaces.length > 0 || !isEmptyPagePlan(pages), replaces, fields };
+  const pagesChange = isEmptyPagePlan(pages) ? [] : ["coverPages"];
+  const diffs = [...new Set<string>([...fields, ...replaces, ...pagesChange])];
+  return { changes: diffs.length > 0, replaces, fields, diffs };
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { CheckFailure, DiffResult } from "@pulumi/pulumi/dynamic";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import type { SinchFaxClient } from "../../client/client";
 import { isSinchHttpError } from "../../client/errors";
 import type { VoiceRoute } from "../../client/numbers";
 import type { ActiveNumber } from "../../client/schemas";
 import { missingProjectMessage } from "../../core/config";
+import type { ResourceDiff } from "../../core/diff-result";
 import { FaxProviderError } from "../../core/errors";
 import { operationError, PartialFailureError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
@@ -12,6 +13,7 @@ import { checkFields } from "../../fields/table";
 import { decideRouteDiff, type RouteInputs, type RouteState, routeInputsOf, routeStateOf, sameRoute, settledRoute, UNROUTED } from "./plan";
 import { waitForRoute } from "./wait";
 
+const RESOURCE = "FaxNumberRoute";
 const IGNORED = new Set(["__provider", "originalRoute", "provisioning"]);
 
 const label = (phoneNumber: string, serviceId?: string) => `Number ${phoneNumber}${serviceId ? ` (to fax service ${serviceId})` : ""}`;
@@ -21,20 +23,17 @@ export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: RouteInputs; failures: CheckFailure[] }> {
-  const { inputs, failures } = checkFields(NUMBER_ROUTE_FIELDS, "FaxNumberRoute", news, IGNORED);
-  for (const required of ["phoneNumber", "serviceId"]) {
-    if (news[required] === undefined || news[required] === null) failures.push({ property: required, reason: `${required} is required` });
-  }
+  const { inputs, failures } = checkFields(NUMBER_ROUTE_FIELDS, RESOURCE, news, IGNORED);
   if (inputs.projectId === undefined) {
     const configured = currentSettings().projectId;
     if (configured) inputs.projectId = configured;
-    else failures.push({ property: "projectId", reason: missingProjectMessage() });
+    else failures.push({ property: "projectId", reason: missingProjectMessage(RESOURCE) });
   }
   return { inputs: inputs as unknown as RouteInputs, failures };
 }
 
 /** Field-by-field comparison with state; no API call. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
   return { ...decideRouteDiff(olds, news), deleteBeforeReplace: true };
 }
 

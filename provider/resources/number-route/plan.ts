@@ -108,8 +108,11 @@ export function routeInputsOf(state: RouteState): Record<string, unknown> {
 export function decideRouteDiff(
   state: Record<string, unknown>,
   desired: Record<string, unknown>,
-): { changes: boolean; replaces: string[] } {
+): { changes: boolean; replaces: string[]; diffs: string[] } {
   const replaces = replacingFields(NUMBER_ROUTE_FIELDS, state, desired);
-  const changes = changedFields(NUMBER_ROUTE_FIELDS, state, desired).length > 0 || state.provisioning === "pending";
-  return { changes: changes || replaces.length > 0, replaces };
+  const changed: string[] = changedFields(NUMBER_ROUTE_FIELDS, state, desired);
+  // A provisioning still pending is finished by an update of the route.
+  if (state.provisioning === "pending" && !changed.includes("serviceId")) changed.push("serviceId");
+  const diffs = [...new Set([...changed, ...replaces])];
+  return { changes: diffs.length > 0, replaces, diffs };
 }
