@@ -48,6 +48,9 @@ case "$task" in
     npx tsc -p tsconfig.json --noEmit
     ensure_pulumi
     sh scripts/install-self.sh
+    sh scripts/install-sdk.sh
+    step "type-checking the programs that use the plugin's generated SDK"
+    npx tsc -p tsconfig.plugin-programs.json --noEmit
     step "running the tests (unit, emulator, client, provider, then the engine tests)"
     exec npx jest "$@" ;;
   emulator)

@@ -66,14 +66,18 @@ export async function localStack(
   }
 }
 
-/** Stack config that points the provider at an emulator (the key secret as a secret). */
-export function emulatorConfig(emulator: Emulator, extra: Record<string, string> = {}): ConfigMap {
+/**
+ * Stack config that points the provider at an emulator (the key secret as a
+ * secret), in the dynamic provider's namespace (`sinch`) or the plugin's
+ * (`sinch-fax`).
+ */
+export function emulatorConfig(emulator: Emulator, extra: Record<string, string> = {}, namespace = "sinch"): ConfigMap {
   const config: ConfigMap = {
-    "sinch:faxUrl": { value: emulator.url },
-    "sinch:numbersUrl": { value: emulator.url },
-    "sinch:projectId": { value: emulator.projectId },
-    "sinch:keyId": { value: emulator.keyId },
-    "sinch:keySecret": { value: emulator.keySecret, secret: true },
+    [`${namespace}:faxUrl`]: { value: emulator.url },
+    [`${namespace}:numbersUrl`]: { value: emulator.url },
+    [`${namespace}:projectId`]: { value: emulator.projectId },
+    [`${namespace}:keyId`]: { value: emulator.keyId },
+    [`${namespace}:keySecret`]: { value: emulator.keySecret, secret: true },
   };
   for (const [k, v] of Object.entries(extra)) config[k] = { value: v };
   return config;

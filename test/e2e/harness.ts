@@ -18,7 +18,23 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
+/**
+ * How a program reaches the provider: the dynamic resources (`pulumi-sinch-fax`)
+ * or the provider plugin (its generated SDK, `@pulumi/sinch-fax`).
+ */
+export type FrontDoor = "dynamic" | "plugin";
+
+/** Both front doors, for the behaviour tests that must hold through either. */
+export const FRONT_DOORS: FrontDoor[] = ["dynamic", "plugin"];
+
+/** A resource type's token through a front door. */
+export function typeToken(door: FrontDoor, resource: string): string {
+  return door === "plugin" ? `sinch-fax:index:${resource}` : `pulumi-nodejs:dynamic/sinch-fax:${resource}`;
+}
+
 export interface EngineOptions {
+  /** The "services" program through this front door (default: dynamic). */
+  frontDoor?: FrontDoor;
   emulator?: EmulatorOptions;
   /** Plain stack config, e.g. {"test:services": "…"}. */
   config?: Record<string, string>;
@@ -35,11 +51,14 @@ export interface EngineOptions {
 export async function engineStack(program: string, options: EngineOptions = {}): Promise<EngineFixture> {
   const emulator = await startEmulator(options.emulator);
   const conform = checkRequestsConform(emulator);
-  const folder = ["services", "unknowns"].includes(program) ? `testkit/programs/${program}` : program;
+  const plugin = options.frontDoor === "plugin";
+  if (plugin && program !== "services") throw new Error("the plugin front door runs the services program");
+  const folder = plugin ? "testkit/programs/plugin" : ["services", "unknowns"].includes(program) ? `testkit/programs/${program}` : program;
+  const namespace = plugin ? "sinch-fax" : "sinch";
   let local: LocalStack | undefined;
   try {
     local = await localStack(folder, { stackName: "e2e", ownPackage: options.ownPackage });
-    const config = emulatorConfig(emulator, { "sinch:defaultHandoffTimeout": "20", ...options.config });
+    const config = emulatorConfig(emulator, { [`${namespace}:defaultHandoffTimeout`]: "20", ...options.config }, namespace);
     for (const [k, v] of Object.entries(options.secrets ?? {})) config[k] = { value: v, secret: true };
     await local.stack.setAllConfig(config);
   } catch (e) {
