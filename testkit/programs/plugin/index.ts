@@ -3,7 +3,7 @@ import * as sinchfax from "@pulumi/sinch-fax";
 
 // The same config as the "services" program (test:services, test:routes,
 // test:emails, test:secretWebhook/test:secretWebhookFor), served by the
-// provider plugin. test:second, when set ({projectId, keyId, url}, with the
+// provider plugin (test:imports and test:lookups below too). test:second, when set ({projectId, keyId, url}, with the
 // secret test:secondKeySecret), adds an explicit provider for a second project
 // and one service through it.
 const config = new pulumi.Config("test");
@@ -13,12 +13,14 @@ const emails = config.getObject<Record<string, { service: string; email: string;
 const secretWebhook = config.getSecret("secretWebhook");
 const secretWebhookFor = config.get("secretWebhookFor");
 const second = config.getObject<{ projectId: string; keyId: string; url: string }>("second");
+// test:imports: {"<service resource name>": "<service id>"}, taken over with the `import` option.
+const imports = config.getObject<Record<string, string>>("imports") ?? {};
 
 const ids: Record<string, pulumi.Output<string>> = {};
 for (const [name, args] of Object.entries(services)) {
   const full: sinchfax.FaxServiceArgs = { ...args };
   if (name === secretWebhookFor && secretWebhook) full.incomingWebhookUrl = secretWebhook;
-  ids[name] = new sinchfax.FaxService(name, full).id;
+  ids[name] = new sinchfax.FaxService(name, full, imports[name] ? { import: imports[name] } : {}).id;
 }
 
 const routed: Record<string, sinchfax.FaxNumberRoute> = {};
