@@ -1,4 +1,6 @@
-# Sourced by toolchain.sh: puts a Pulumi CLI and its Node.js language host on PATH.
+# Sourced by toolchain.sh: puts a Pulumi CLI and its Node.js language host on PATH
+# (ensure_pulumi), and the YAML language host for the tasks that run YAML
+# programs (ensure_yaml_host).
 # - A `pulumi` already on PATH is used as it is when it is PULUMI_MIN_VERSION or newer
 #   (the oldest release the whole test suite has passed with; see the README).
 # - Else the version of @pulumi/pulumi in package-lock.json, built from its Go
@@ -14,6 +16,9 @@ LAUNCHER="$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 # at the commit of pkg/v3.163.0; used when the commit of our version is refused.
 LANGHOST_FALLBACK_VERSION=v3.163.0
 LANGHOST_FALLBACK_PSEUDO=v3.0.0-20250417110128-49fb14839a5a
+# The YAML language host: module github.com/pulumi/pulumi-yaml (tagged; the Go
+# proxy here serves v1.25.0 and v1.11.1), built into $CLI_DIR beside `pulumi`.
+YAML_HOST_VERSION=v1.25.0
 
 # True when version $1 (with or without a leading v) is $2 or newer.
 version_at_least() {
@@ -21,10 +26,11 @@ version_at_least() {
     process.exit(((a[0] - b[0]) || (a[1] - b[1]) || (a[2] - b[2])) >= 0 ? 0 : 1)' "$1" "$2"
 }
 
-# Go flags of Pulumi's own release builds.
-go_build() { # version output package
+# Go flags of Pulumi's own release builds; the version goes into the Pulumi
+# SDK's version variable, or into the variable $4 names.
+go_build() { # version output package [version variable]
   CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
-    -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$1" -o "$2" "$3"
+    -ldflags "-w -s -X ${4:-github.com/pulumi/pulumi/sdk/v3/go/common/version.Version}=$1" -o "$2" "$3"
 }
 
 # A throwaway module that pins pkg/v3 and sdk/v3 (their go.mod files use
@@ -116,4 +122,46 @@ ensure_pulumi() {
   fi
   export PATH
   step "using $(command -v pulumi) ($(pulumi version))"
+}
+
+# Builds pulumi-language-yaml $YAML_HOST_VERSION into $CLI_DIR, with a stamp
+# naming its version; in a subshell, like build_pulumi. Its module has no
+# replace directives: a throwaway module that requires it builds it with the
+# dependencies of its release.
+build_yaml_host() (
+  work=$(mktemp -d)
+  # shellcheck disable=SC2317 # called by the trap below
+  cleanup() { rm -rf "$work"; }
+  trap cleanup EXIT
+  trap 'exit 1' INT TERM
+  host=github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+  step "building pulumi-language-yaml $YAML_HOST_VERSION from its Go module (a few minutes the first time; cached in $CLI_DIR)"
+  printf 'module yamlbuild\n\ngo 1.26\n' > "$work/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$host" > "$work/tools.go"
+  (cd "$work" && go get "github.com/pulumi/pulumi-yaml@$YAML_HOST_VERSION" >&2 && go mod tidy >&2 &&
+    go_build "$YAML_HOST_VERSION" "$work/pulumi-language-yaml" "$host" github.com/pulumi/pulumi-yaml/pkg/version.Version) || exit 1
+  mkdir -p "$CLI_DIR" && mv "$work/pulumi-language-yaml" "$CLI_DIR/pulumi-language-yaml" &&
+    echo "$YAML_HOST_VERSION" > "$CLI_DIR/pulumi-language-yaml.version"
+)
+
+# After ensure_pulumi: a pulumi-language-yaml on PATH is used as it is, unless
+# it is the cached one; that one is built when absent or of another version.
+# $CLI_DIR goes after the rest of PATH, so the pulumi found first stays in use.
+ensure_yaml_host() {
+  found=$(command -v pulumi-language-yaml 2>/dev/null)
+  if [ -z "$found" ] || [ "$found" = "$CLI_DIR/pulumi-language-yaml" ]; then
+    if [ ! -x "$CLI_DIR/pulumi-language-yaml" ] ||
+      [ "$(cat "$CLI_DIR/pulumi-language-yaml.version" 2>/dev/null)" != "$YAML_HOST_VERSION" ]; then
+      if ! command -v go >/dev/null 2>&1; then
+        echo "No pulumi-language-yaml on PATH: install it beside pulumi (https://github.com/pulumi/pulumi-yaml/releases), or install Go 1.26+ and rerun." >&2
+        return 1
+      fi
+      build_yaml_host || return 1
+    fi
+    case ":$PATH:" in
+      *":$CLI_DIR:"*) ;;
+      *) PATH="$PATH:$CLI_DIR" && export PATH ;;
+    esac
+  fi
+  step "using $(command -v pulumi-language-yaml)"
 }

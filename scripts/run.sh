@@ -47,6 +47,7 @@ case "$task" in
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
     ensure_pulumi
+    ensure_yaml_host
     sh scripts/install-self.sh
     step "running the tests (unit, emulator, client, provider, then the engine tests)"
     exec npx jest "$@" ;;
