@@ -12,8 +12,9 @@ PULUMI_VERSION=$(node -p "require('$ROOT/package-lock.json').packages['node_modu
 CACHE_ROOT=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sinch-fax/pulumi-cli}
 CLI_DIR="$CACHE_ROOT/v$PULUMI_VERSION"
 LAUNCHER="$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
-# The Go proxy here serves pulumi-language-nodejs (a module without tags) only
-# at the commit of pkg/v3.163.0; used when the commit of our version is refused.
+# The Go proxy here serves pulumi-language-nodejs and pulumi-language-python
+# (modules without tags) only at the commit of pkg/v3.163.0; used when the
+# commit of our version is refused.
 LANGHOST_FALLBACK_VERSION=v3.163.0
 LANGHOST_FALLBACK_PSEUDO=v3.0.0-20250417110128-49fb14839a5a
 # The YAML language host: module github.com/pulumi/pulumi-yaml (tagged; the Go
@@ -46,22 +47,29 @@ throwaway_module() { # dir pkgVersion main [extra module@version]
   (cd "$1" && go get "github.com/pulumi/pulumi/pkg/v3@$2" "github.com/pulumi/pulumi/sdk/v3@$2" $4 >&2 && go mod tidy >&2)
 }
 
-build_language_host() { # work out
-  host=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+# Go settings of the builds from Pulumi's repository: the language hosts are
+# modules without tags, whose pseudo-versions the checksum database lacks.
+pulumi_go_env() {
+  export GOFLAGS=-mod=mod
+  export GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs,github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python
+}
+
+build_language_host() { # work out language (nodejs or python)
+  host=github.com/pulumi/pulumi/sdk/$3/cmd/pulumi-language-$3/v3
   info=$(go list -m -json "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_VERSION" 2>/dev/null)
   origin=$(printf '%s' "$info" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const m=JSON.parse(s);process.stdout.write(m.Origin&&m.Origin.Hash?m.Origin.Hash.slice(0,12)+" "+m.Time:"")}catch{}})')
   if [ -n "$origin" ]; then
     stamp=$(echo "$origin" | cut -d' ' -f2 | tr -d 'TZ:-')
     commit=$(echo "$origin" | cut -d' ' -f1)
     if throwaway_module "$1/host" "v$PULUMI_VERSION" "$host" "$host@v3.0.0-$stamp-$commit" 2>/dev/null &&
-      (cd "$1/host" && go_build "v$PULUMI_VERSION" "$2/pulumi-language-nodejs" "$host"); then
+      (cd "$1/host" && go_build "v$PULUMI_VERSION" "$2/pulumi-language-$3" "$host"); then
       return 0
     fi
   fi
-  echo "    the language host at the commit of v$PULUMI_VERSION is not served here; using the one at $LANGHOST_FALLBACK_VERSION (the language protocol is stable across these versions)" >&2
+  echo "    pulumi-language-$3 at the commit of v$PULUMI_VERSION is not served here; using the one at $LANGHOST_FALLBACK_VERSION (the language protocol is stable across these versions)" >&2
   rm -rf "$1/host"
   throwaway_module "$1/host" "$LANGHOST_FALLBACK_VERSION" "$host" "$host@$LANGHOST_FALLBACK_PSEUDO" &&
-    (cd "$1/host" && go_build "$LANGHOST_FALLBACK_VERSION" "$2/pulumi-language-nodejs" "$host")
+    (cd "$1/host" && go_build "$LANGHOST_FALLBACK_VERSION" "$2/pulumi-language-$3" "$host")
 }
 
 # Builds into $CLI_DIR; in a subshell, so its Go settings, trap and temporary
@@ -79,13 +87,13 @@ build_pulumi() (
   trap 'exit 1' INT TERM
   (while sleep 30; do printf '    … still building (%s)\n' "$(date +%T)" >&2; done) &
   beat=$!
-  export GOFLAGS=-mod=mod GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs
+  pulumi_go_env
   rm -rf "$out" && mkdir -p "$out" || exit 1
   step "building the Pulumi CLI v$PULUMI_VERSION from its Go modules (several minutes the first time; cached in $CLI_DIR)"
   throwaway_module "$work/cli" "v$PULUMI_VERSION" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi || exit 1
   (cd "$work/cli" && go_build "v$PULUMI_VERSION" "$out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) || exit 1
   step "building pulumi-language-nodejs"
-  build_language_host "$work" "$out" || exit 1
+  build_language_host "$work" "$out" nodejs || exit 1
   rm -rf "$CLI_DIR" && mv "$out" "$CLI_DIR"
 )
 
