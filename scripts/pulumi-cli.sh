@@ -1,6 +1,6 @@
 # Sourced by toolchain.sh: puts a Pulumi CLI and its Node.js language host on PATH
-# (ensure_pulumi), and the YAML language host for the tasks that run YAML
-# programs (ensure_yaml_host).
+# (ensure_pulumi), and the YAML and Python language hosts for the tasks that
+# run programs in those languages (ensure_yaml_host, ensure_python_host).
 # - A `pulumi` already on PATH is used as it is when it is PULUMI_MIN_VERSION or newer
 #   (the oldest release the whole test suite has passed with; see the README).
 # - Else the version of @pulumi/pulumi in package-lock.json, built from its Go
@@ -172,4 +172,61 @@ ensure_yaml_host() {
     esac
   fi
   step "using $(command -v pulumi-language-yaml)"
+}
+
+# Builds pulumi-language-python into $CLI_DIR, like the Node.js host (at the
+# commit of our version, else at the fallback), with the program runner it
+# runs from beside itself, pulumi-language-python-exec, taken from the sdk/v3
+# module at our version; in a subshell, like build_pulumi.
+build_python_host() (
+  work=$(mktemp -d)
+  # shellcheck disable=SC2317 # called by the trap below
+  cleanup() { rm -rf "$work"; }
+  trap cleanup EXIT
+  trap 'exit 1' INT TERM
+  pulumi_go_env
+  step "building pulumi-language-python from its Go module (a minute or two the first time; cached in $CLI_DIR)"
+  build_language_host "$work" "$work" python || exit 1
+  sdk=$(go mod download -json "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).Dir||""))')
+  cp "$sdk/python/cmd/pulumi-language-python-exec" "$work/" && chmod 755 "$work/pulumi-language-python-exec" || exit 1
+  mkdir -p "$CLI_DIR" && mv "$work/pulumi-language-python-exec" "$work/pulumi-language-python" "$CLI_DIR/"
+)
+
+# After ensure_pulumi, for Python programs: a pulumi-language-python on PATH is
+# used as it is, unless it is the cached one; that one is built when absent
+# (like ensure_yaml_host). Then the Python SDK at our version, installed from
+# PyPI into a virtual environment in $CLI_DIR once; PYTHON_SDK_VENV names it,
+# for programs' `runtime: {name: python, options: {virtualenv: …}}`.
+ensure_python_host() {
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "No python3 on PATH: install Python 3.9 or newer for the Python programs." >&2
+    return 1
+  fi
+  found=$(command -v pulumi-language-python 2>/dev/null)
+  if [ -z "$found" ] || [ "$found" = "$CLI_DIR/pulumi-language-python" ]; then
+    if [ ! -x "$CLI_DIR/pulumi-language-python" ] || [ ! -x "$CLI_DIR/pulumi-language-python-exec" ]; then
+      if ! command -v go >/dev/null 2>&1; then
+        echo "No pulumi-language-python on PATH: install Pulumi (it ships beside pulumi), or install Go 1.26+ and rerun." >&2
+        return 1
+      fi
+      build_python_host || return 1
+    fi
+    case ":$PATH:" in
+      *":$CLI_DIR:"*) ;;
+      *) PATH="$PATH:$CLI_DIR" && export PATH ;;
+    esac
+  fi
+  venv="$CLI_DIR/python-venv"
+  if [ "$(cat "$venv/pulumi.version" 2>/dev/null)" != "$PULUMI_VERSION" ]; then
+    step "installing the Python SDK pulumi==$PULUMI_VERSION from PyPI into $venv"
+    rm -rf "$venv"
+    if ! { python3 -m venv "$venv" && "$venv/bin/python" -m pip install --quiet "pulumi==$PULUMI_VERSION" >&2; }; then
+      rm -rf "$venv"
+      return 1
+    fi
+    echo "$PULUMI_VERSION" > "$venv/pulumi.version"
+  fi
+  PYTHON_SDK_VENV=$venv
+  export PYTHON_SDK_VENV
+  step "using $(command -v pulumi-language-python) and the Python SDK in $venv"
 }

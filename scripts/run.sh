@@ -48,6 +48,7 @@ case "$task" in
     npx tsc -p tsconfig.json --noEmit
     ensure_pulumi
     ensure_yaml_host
+    ensure_python_host || step "no Python language host or SDK: the engine tests of Python programs cannot run"
     sh scripts/install-self.sh
     step "running the tests (unit, emulator, client, provider, then the engine tests)"
     exec npx jest "$@" ;;
