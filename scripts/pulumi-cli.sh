@@ -143,7 +143,7 @@ build_yaml_host() (
   trap cleanup EXIT
   trap 'exit 1' INT TERM
   host=github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
-  step "building pulumi-language-yaml $YAML_HOST_VERSION from its Go module (a few minutes the first time; cached in $CLI_DIR)"
+  step "building pulumi-language-yaml $YAML_HOST_VERSION from its Go module (a minute or two the first time; cached in $CLI_DIR)"
   printf 'module yamlbuild\n\ngo 1.26\n' > "$work/go.mod"
   printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$host" > "$work/tools.go"
   (cd "$work" && go get "github.com/pulumi/pulumi-yaml@$YAML_HOST_VERSION" >&2 && go mod tidy >&2 &&
