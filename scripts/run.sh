@@ -47,6 +47,8 @@ case "$task" in
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
     ensure_pulumi
+    ensure_yaml_host
+    ensure_python_host || step "no Python language host or SDK: the engine tests of Python programs cannot run"
     sh scripts/install-self.sh
     sh scripts/install-sdk.sh
     step "type-checking the programs that use the plugin's generated SDK"
