@@ -20,6 +20,7 @@ import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
 import { RESOURCES_PER_SERVICE, setupSpecs } from "./lib/setup";
+import { startupMs } from "./lib/startup";
 
 const RESULTS = join(__dirname, "results");
 /**
@@ -27,8 +28,12 @@ const RESULTS = join(__dirname, "results");
  * as ours, so a ratio never flatters); the earlier closure-serialized no-op;
  * and the "before" of each optimisation.
  */
-const VARIANTS: Record<string, { program: string; config?: Record<string, string>; env?: Record<string, string>; setup?: true }> = {
+const VARIANTS: Record<
+  string,
+  { program: string; config?: Record<string, string>; env?: Record<string, string>; setup?: true; namespace?: string }
+> = {
   faxes: { program: "testkit/programs/services" },
+  plugin: { program: "testkit/programs/plugin", namespace: "sinch-fax" },
   floor: { program: "bench/programs/floor" },
   setup: { program: "testkit/programs/services", setup: true },
   "setup-floor": { program: "bench/programs/floor", setup: true },
@@ -63,7 +68,7 @@ async function median(emulator: Emulator, op: string, run: () => Promise<unknown
 }
 
 async function withStack<T>(variant: string, n: number, run: (emulator: Emulator, local: LocalStack) => Promise<T>): Promise<T> {
-  const { program, config, env, setup } = VARIANTS[variant]!;
+  const { program, config, env, setup, namespace } = VARIANTS[variant]!;
   // Routes are provisioned as soon as asked: Sinch's provisioning time is not the provider's.
   const emulator = await startEmulator({ provisioningDelayMs: 0 });
   const local = await localStack(program, { stackName: "bench", env });
@@ -71,7 +76,11 @@ async function withStack<T>(variant: string, n: number, run: (emulator: Emulator
     const specs = setup ? setupSpecs(n) : { services: serviceSpecs(n), routes: {} };
     for (const { phoneNumber } of Object.values(specs.routes)) emulator.numbers.seed({ phoneNumber });
     await local.stack.setAllConfig(
-      emulatorConfig(emulator, { "test:services": JSON.stringify(specs.services), "test:routes": JSON.stringify(specs.routes), ...config }),
+      emulatorConfig(
+        emulator,
+        { "test:services": JSON.stringify(specs.services), "test:routes": JSON.stringify(specs.routes), ...config },
+        namespace,
+      ),
     );
     return await run(emulator, local);
   } finally {
@@ -127,14 +136,17 @@ async function main(): Promise<void> {
       "before-at": { type: "string", default: "300" },
       "throughput-size": { type: "string", default: "300" },
       setup: { type: "string", default: "100" },
+      "plugin-sizes": { type: "string", default: "100,300" },
     },
   });
   installFloorPackage();
   const sizes = values.sizes!.split(",").filter(Boolean).map(Number);
   const rates = values.rates!.split(",").filter(Boolean).map(Number);
+  const pluginSizes = values["plugin-sizes"]!.split(",").filter(Boolean).map(Number);
   const results: VariantResult[] = [];
   for (const n of sizes) {
     results.push(await runVariant("faxes", n));
+    if (pluginSizes.includes(n)) results.push(await runVariant("plugin", n));
     results.push(await runVariant("floor", n));
     results.push(await runVariant("noop", n));
     if (n === Number(values["before-at"])) {
@@ -152,11 +164,15 @@ async function main(): Promise<void> {
     results.push(await runVariant("setup-floor", setupN));
   }
 
-  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --rates ${values.rates} --setup ${values.setup}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
+  const startup = {
+    pluginMs: await startupMs(join(__dirname, "..", "node_modules", "pulumi-sinch-fax", "plugin", "index.js"), []),
+    dynamicMs: await startupMs(require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), ["127.0.0.1:1"]),
+  };
+  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
-  const md = markdown(results, throughput, header);
+  const md = markdown(results, throughput, header, startup);
   writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);
-  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput }, null, 2)}\n`);
+  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup }, null, 2)}\n`);
   writeFileSync(join(RESULTS, "bench.png"), chart(results, throughput));
   console.log(`\n${md}\nwritten to bench/results/bench.{md,json,png}`);
 }

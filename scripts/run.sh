@@ -65,6 +65,7 @@ case "$task" in
   bench)
     ensure_pulumi
     sh scripts/install-self.sh
+    sh scripts/install-sdk.sh
     exec node -r ts-node/register/transpile-only bench/run.ts "$@" ;;
   soak)
     ensure_pulumi

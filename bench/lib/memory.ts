@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
- * Samples the peak resident memory (VmHWM) of the dynamic provider processes
- * the engine starts, from /proc, while an operation runs.
+ * Samples the peak resident memory (VmHWM) of the provider processes the
+ * engine starts (dynamic providers, and the plugin run from source), from
+ * /proc, while an operation runs.
  */
 export class ProviderMemory {
   private peakKb = 0;
@@ -23,7 +24,8 @@ export class ProviderMemory {
   private sample(): void {
     for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("cmd/dynamic-provider")) continue;
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmdline.includes("cmd/dynamic-provider") && !cmdline.includes("cmd/run-plugin")) continue;
         const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) this.peakKb = Math.max(this.peakKb, Number(hwm[1]));
       } catch {

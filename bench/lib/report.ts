@@ -35,7 +35,12 @@ const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 /** The results as markdown tables. */
-export function markdown(results: VariantResult[], throughput: ThroughputResult[], header: string): string {
+export function markdown(
+  results: VariantResult[],
+  throughput: ThroughputResult[],
+  header: string,
+  startup?: { pluginMs: number; dynamicMs: number },
+): string {
   const lines = [header, ""];
   for (const n of [...new Set(results.map((r) => r.n))]) {
     const ours = results.find((r) => r.n === n && r.variant === "faxes");
@@ -97,6 +102,7 @@ export function markdown(results: VariantResult[], throughput: ThroughputResult[
     }
     lines.push("");
   }
+  lines.push(...pluginSection(results, startup));
   lines.push(...setupSection(results));
   if (throughput.length > 0) {
     lines.push(
@@ -114,6 +120,44 @@ export function markdown(results: VariantResult[], throughput: ThroughputResult[
     lines.push("", "The engine column is the floor's `up` of the same number of resources, measured in the same run.", "");
   }
   return lines.join("\n");
+}
+
+/** The provider plugin beside the dynamic resource and the floor, same services, same run. */
+function pluginSection(results: VariantResult[], startup?: { pluginMs: number; dynamicMs: number }): string[] {
+  const lines: string[] = [];
+  for (const plugin of results.filter((r) => r.variant === "plugin")) {
+    const ours = results.find((r) => r.n === plugin.n && r.variant === "faxes");
+    const floor = results.find((r) => r.n === plugin.n && r.variant === "floor");
+    if (!ours || !floor) continue;
+    lines.push(
+      `### The provider plugin, ${plugin.n} services`,
+      "",
+      "The same services through the plugin (its generated TypeScript SDK), the dynamic FaxService and the floor, in the same run.",
+      "",
+      "| operation | plugin (s) | FaxService (s) | floor (s) | plugin / floor | plugin / FaxService | API requests | plugin peak (MiB) |",
+      "|---|---|---|---|---|---|---|---|",
+    );
+    for (const op of plugin.ops) {
+      const dyn = ours.ops.find((o) => o.op === op.op)!;
+      const base = floor.ops.find((o) => o.op === op.op)!;
+      lines.push(
+        `| ${op.op} | ${secs(op.ms)} | ${secs(dyn.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${ratio(op.ms, dyn.ms)} | ${op.requests} | ${op.providerMiB} |`,
+      );
+    }
+    const perResource = (r: VariantResult) => Math.round(r.stateBytes / (r.n + 1));
+    lines.push(
+      "",
+      `State: ${perResource(plugin)} bytes per resource (FaxService: ${perResource(ours)}, floor: ${perResource(floor)}); no \`__provider\` (the plugin is named by the provider resource).`,
+      "",
+    );
+  }
+  if (startup && lines.length > 0) {
+    lines.push(
+      `Provider process start, spawn to port (median of 5): plugin ${startup.pluginMs.toFixed(0)} ms (Node, gRPC and every module of the provider); dynamic provider ${startup.dynamicMs.toFixed(0)} ms (Node and Pulumi's dynamic-provider host; our handler loads on its first call).`,
+      "",
+    );
+  }
+  return lines;
 }
 
 /** The whole setup (services with cover pages, routed numbers) against the floor with the same resources. */
