@@ -5,10 +5,11 @@
  * file backend, a passphrase, and config pointing at an emulator.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { Emulator } from "../emulator";
 
 /** The repository root: its node_modules holds the packed package and the SDK. */
@@ -110,6 +111,29 @@ function copyProgram(program: string, workDir: string): void {
     recursive: true,
     filter: (src) => !src.includes("node_modules") && !/Pulumi\.[^/]+\.yaml$/.test(src),
   });
+  anchorPluginPaths(join(ROOT, program), workDir);
+}
+
+/**
+ * A program that names a plugin folder by a relative path (`packages:`, or
+ * `plugins.providers[].path`) outside its own folder keeps pointing at it from
+ * the copy: such paths become absolute.
+ */
+function anchorPluginPaths(source: string, workDir: string): void {
+  const file = join(workDir, "Pulumi.yaml");
+  const project = parseYaml(readFileSync(file, "utf8")) as {
+    packages?: Record<string, string>;
+    plugins?: { providers?: Array<{ path?: string }> };
+  };
+  const outside = (path: string) => path.startsWith("../");
+  let changed = false;
+  for (const [name, path] of Object.entries(project.packages ?? {})) {
+    if (outside(path)) [project.packages![name], changed] = [resolve(source, path), true];
+  }
+  for (const provider of project.plugins?.providers ?? []) {
+    if (provider.path && outside(provider.path)) [provider.path, changed] = [resolve(source, provider.path), true];
+  }
+  if (changed) writeFileSync(file, stringifyYaml(project));
 }
 
 function linkNodeModules(workDir: string, ownPackage?: (dir: string) => void): void {

@@ -1,5 +1,6 @@
 import { isSinchHttpError } from "./errors";
 import { Transport } from "./http";
+import { ListingCache } from "./listing";
 import { NumbersClient } from "./numbers";
 import { normalizeOptions, type SinchFaxClientOptions } from "./options";
 import {
@@ -38,13 +39,16 @@ export class SinchFaxClient {
   /** The project this client works on. */
   readonly projectId: string;
   private readonly transport: Transport;
+  private readonly listings: ListingCache;
 
   /** A client from options; the `transport` form is internal, for {@link SinchFaxClient.forProject}. */
-  constructor(options: SinchFaxClientOptions | { transport: Transport; projectId: string }) {
+  constructor(options: SinchFaxClientOptions | { transport: Transport; projectId: string; listings: ListingCache }) {
     if ("transport" in options) {
       this.transport = options.transport;
       this.projectId = options.projectId;
+      this.listings = options.listings;
     } else {
+      this.listings = new ListingCache();
       const normalized = normalizeOptions(options);
       this.transport = new Transport(normalized);
       this.projectId = normalized.projectId;
@@ -58,7 +62,7 @@ export class SinchFaxClient {
 
   /** A client of another project sharing this one's connections, token and rate governor. */
   forProject(projectId: string): SinchFaxClient {
-    return projectId === this.projectId ? this : new SinchFaxClient({ transport: this.transport, projectId });
+    return projectId === this.projectId ? this : new SinchFaxClient({ transport: this.transport, projectId, listings: this.listings });
   }
 
   /** `POST /services`. Not retried when its outcome is unknown (see `SinchFaxError.outcomeUnknown`). */
@@ -79,6 +83,23 @@ export class SinchFaxClient {
       if (isSinchHttpError(e, 404)) return undefined;
       throw e;
     }
+  }
+
+  /**
+   * A service as one listing of the project shows it, or undefined when the
+   * listing does not have it (which is no proof that it is gone: GET it). The
+   * listing (`pageSize` 1000, every page) is taken by the first call and
+   * shared by the calls that follow until this client, or one sharing its
+   * connections, makes a write: a refresh of N services lists ceil(N/1000)
+   * pages instead of sending N GETs.
+   */
+  async listedService(id: string): Promise<Service | undefined> {
+    const listing = await this.listings.get(this.projectId, this.transport.writeGeneration, async () => {
+      const services: Service[] = [];
+      for await (const service of this.listServices(1000)) services.push(service);
+      return services;
+    });
+    return listing.get(id);
   }
 
   /** `PATCH /services/{id}`: only the fields given change; `""` clears a field without a default. */

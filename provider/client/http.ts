@@ -61,12 +61,25 @@ export class Transport {
     https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
   };
 
+  /** Counts the starts and ends of every call that may change something (not a GET): what a cached read is checked against. */
+  writeGeneration = 0;
+
   constructor(readonly options: NormalizedOptions) {
     this.auth = options.auth === "oauth2" ? new OAuth2Auth(() => this.fetchToken()) : new BasicAuth(options.keyId, options.keySecret);
   }
 
   /** Sends an API call; resolves with the validated body (undefined for 204). */
   async call<T>(spec: CallSpec<T>): Promise<T> {
+    if (spec.method === "GET") return this.exchange(spec);
+    this.writeGeneration++;
+    try {
+      return await this.exchange(spec);
+    } finally {
+      this.writeGeneration++;
+    }
+  }
+
+  private async exchange<T>(spec: CallSpec<T>): Promise<T> {
     const api = spec.api ?? "fax";
     const url = new URL((api === "fax" ? this.options.baseUrl : this.options.numbersUrl) + spec.path);
     for (const [k, v] of Object.entries(spec.query ?? {})) url.searchParams.set(k, v);

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import { emulatorConfig, type LocalStack, localStack } from "../../testkit/local-stack";
@@ -33,7 +34,10 @@ export function typeToken(door: FrontDoor, resource: string): string {
 }
 
 export interface EngineOptions {
-  /** The "services" program through this front door (default: dynamic). */
+  /**
+   * The front door (default: dynamic): "services" is the test program through
+   * it; with "plugin", stack config is in the plugin's namespace (`sinch-fax:`).
+   */
   frontDoor?: FrontDoor;
   emulator?: EmulatorOptions;
   /** Plain stack config, e.g. {"test:services": "…"}. */
@@ -52,8 +56,9 @@ export async function engineStack(program: string, options: EngineOptions = {}):
   const emulator = await startEmulator(options.emulator);
   const conform = checkRequestsConform(emulator);
   const plugin = options.frontDoor === "plugin";
-  if (plugin && program !== "services") throw new Error("the plugin front door runs the services program");
-  const folder = plugin ? "testkit/programs/plugin" : ["services", "unknowns"].includes(program) ? `testkit/programs/${program}` : program;
+  const tests = plugin ? { services: "plugin" } : { services: "services", unknowns: "unknowns" };
+  const testProgram = (tests as Record<string, string | undefined>)[program];
+  const folder = testProgram ? `testkit/programs/${testProgram}` : program;
   const namespace = plugin ? "sinch-fax" : "sinch";
   let local: LocalStack | undefined;
   try {
@@ -80,6 +85,18 @@ export async function engineStack(program: string, options: EngineOptions = {}):
       conform();
     },
   };
+}
+
+/** Runs a command in the program's folder with the stack's environment; resolves with its exit code and output. */
+export function runIn(fx: EngineFixture, command: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: fx.workDir, env: { ...process.env, ...fx.env } });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out }));
+  });
 }
 
 /** Collects engine events of one operation. */

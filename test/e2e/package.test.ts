@@ -33,10 +33,22 @@ describe("the packed package, installed into an empty project", () => {
   test("ships dist/, its docs and licence, and source maps that carry their sources", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
     expect(files).toEqual(
-      expect.arrayContaining(["package/LICENSE", "package/CHANGELOG.md", "package/README.md", "package/dist/provider/index.js"]),
+      expect.arrayContaining([
+        "package/LICENSE",
+        "package/CHANGELOG.md",
+        "package/README.md",
+        "package/dist/provider/index.js",
+        "package/plugin/PulumiPlugin.yaml",
+        "package/dist/provider/plugin/main.js",
+      ]),
     );
     expect(
-      files.filter((f) => !/^package\/(dist\/(provider|emulator)\/|LICENSE$|CHANGELOG\.md$|README\.md$|package\.json$)/.test(f)),
+      files.filter(
+        (f) =>
+          !/^package\/(dist\/(provider|emulator)\/|plugin\/(PulumiPlugin\.yaml|package\.json|index\.js)$|LICENSE$|CHANGELOG\.md$|README\.md$|package\.json$)/.test(
+            f,
+          ),
+      ),
     ).toEqual([]);
     const maps = files.filter((f) => f.endsWith(".js.map"));
     expect(maps.length).toBeGreaterThan(0);

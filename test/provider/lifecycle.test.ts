@@ -103,7 +103,7 @@ describe("provider lifecycle against the emulator", () => {
     emulator.store.updateService(emulator.projectId, apiService(id)!, { numberOfRetries: 0 }, "by hand");
     emulator.requests = [];
     const result = await lifecycle.read(id, outs);
-    expect(calls(emulator)).toEqual(["GET get", "GET numbers"]);
+    expect(calls(emulator)).toEqual(["GET list", "GET numbers"]);
     expect(result.props!.numberOfRetries).toBe(0);
     expect(result.inputs).toMatchObject({ numberOfRetries: 0, name: "R", projectId: emulator.projectId });
     expect(result.props!.numbers).toEqual(
@@ -111,6 +111,27 @@ describe("provider lifecycle against the emulator", () => {
     );
     const d = await lifecycle.diff(id, result.props!, (await checked({ name: "R" })) as never);
     expect(d.changes).toBe(true);
+  });
+
+  test("the reads of a refresh share one listing: N services cost one list and N numbers pages; a write drops it", async () => {
+    const made = [];
+    for (const name of ["A", "B", "C", "D", "E"]) made.push(await created({ name }));
+    emulator.requests = [];
+    const reads = await Promise.all(made.map(({ id, outs }) => lifecycle.read(id, outs)));
+    expect(reads.map((r) => r.props!.name)).toEqual(["A", "B", "C", "D", "E"]);
+    expect(calls(emulator).sort()).toEqual(["GET list", ...Array(5).fill("GET numbers")]);
+    // A service the listing lacks (made by hand since) is looked at on its own; one deleted since is dropped.
+    const late = emulator.store.createService(emulator.projectId, { name: "Late" }, "by hand");
+    emulator.store.deleteService(emulator.projectId, apiService(made[1]!.id)!, "by hand");
+    emulator.requests = [];
+    expect((await lifecycle.read(late.id, { ...made[0]!.outs, name: "Late" })).props!.name).toBe("Late");
+    expect(await lifecycle.read(made[1]!.id, made[1]!.outs)).toEqual({});
+    expect(calls(emulator)).toEqual(["GET get", "GET numbers", "GET numbers", "GET get"]);
+    // A write of this process drops the listing: the next read lists again.
+    await created({ name: "F" });
+    emulator.requests = [];
+    await lifecycle.read(made[2]!.id, made[2]!.outs);
+    expect(calls(emulator)).toEqual(["GET list", "GET numbers"]);
   });
 
   test("refresh of a service that is gone returns no id", async () => {

@@ -1,3 +1,6 @@
+import type { SinchFaxClient } from "../../client/client";
+import { isSinchHttpError } from "../../client/errors";
+import type { ServicePhoneNumber } from "../../client/schemas";
 import { clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
 import { serviceError } from "./errors";
@@ -6,7 +9,8 @@ import { inputsOf, numbersOf, stateOf, withPages } from "./state";
 import { isUnconfirmed } from "./unconfirmed";
 
 /**
- * Refresh: one GET of the service and the pages of its numbers (and, for a
+ * Refresh: the service from the listing the refresh's reads share (a GET of
+ * its own when the listing lacks it), and the pages of its numbers (and, for a
  * service with cover pages of the stack's, one list of its pages: a page
  * deleted by hand is dropped, so the next `up` uploads it again). A service that
  * is gone returns no id, so refresh drops it. Both the state and the inputs
@@ -30,9 +34,12 @@ export async function read(
   }
   const client = clientFor(props.projectId);
   try {
-    const service = await client.findService(serviceId);
+    // From the listing shared by this refresh's reads; one missing from it is looked at on its own.
+    const service = (await client.listedService(serviceId)) ?? (await client.findService(serviceId));
     if (!service) return {};
-    const numbers = numbersOf(await client.listNumbers(serviceId));
+    const listed = await numbersIfThere(client, serviceId);
+    if (!listed) return {};
+    const numbers = numbersOf(listed);
     const state = stateOf(service, {
       projectId: props.projectId,
       numbers,
@@ -52,5 +59,19 @@ export async function read(
     return { id: serviceId, props: withCovers, inputs: inputsOf(withCovers) };
   } catch (e) {
     throw serviceError({ id: serviceId, name: props.name }, e, [webhookPassword(props.incomingWebhookUrl)]);
+  }
+}
+
+/**
+ * The service's numbers, or undefined when the service is gone: a listing
+ * shared by a refresh can be a moment older than a deletion, so a 404 here is
+ * confirmed by a GET of the service before the resource is dropped.
+ */
+async function numbersIfThere(client: SinchFaxClient, serviceId: string): Promise<ServicePhoneNumber[] | undefined> {
+  try {
+    return await client.listNumbers(serviceId);
+  } catch (e) {
+    if (isSinchHttpError(e, 404) && !(await client.findService(serviceId))) return undefined;
+    throw e;
   }
 }
