@@ -9,7 +9,12 @@
  * cover pages, routed numbers) against the floor with the same resources.
  * Writes bench/results/bench.{md,json,png}.
  *
+ * Also: a one-service stack (start-up, with the client loaded eagerly as before)
+ * and the engine's switches a user can set (parallelism, checkpoints, Node's
+ * compile cache) at one size.
+ *
  *   npm run bench -- [--sizes 10,100,300] [--rates 5,10,50] [--before-at 300] [--setup 100]
+ *                    [--startup-at 1] [--switches-at 300]
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,9 +25,13 @@ import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type RefreshThroughputResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
 import { RESOURCES_PER_SERVICE, setupSpecs } from "./lib/setup";
-import { startupMs } from "./lib/startup";
+import { requireMs, startupMs } from "./lib/startup";
+import { STARTUP, SWITCHES, startupSection, switchesSection } from "./lib/switches";
 
 const RESULTS = join(__dirname, "results");
+const PACKAGE = join(__dirname, "..", "node_modules", "pulumi-sinch-fax");
+const CLIENT_MODULE = join(PACKAGE, "dist", "provider", "client", "client.js");
+const COMPILE_CACHE = join(__dirname, "..", ".work", "bench-compile-cache");
 /**
  * The programs measured: ours; the floor (a no-op provider serialized exactly
  * as ours, so a ratio never flatters); the earlier closure-serialized no-op;
@@ -30,7 +39,14 @@ const RESULTS = join(__dirname, "results");
  */
 const VARIANTS: Record<
   string,
-  { program: string; config?: Record<string, string>; env?: Record<string, string>; setup?: true; namespace?: string }
+  {
+    program: string;
+    config?: Record<string, string>;
+    env?: Record<string, string>;
+    setup?: true;
+    namespace?: string;
+    parallel?: number;
+  }
 > = {
   faxes: { program: "testkit/programs/services" },
   plugin: { program: "testkit/programs/plugin", namespace: "sinch-fax" },
@@ -40,6 +56,12 @@ const VARIANTS: Record<
   noop: { program: "bench/programs/noop" },
   "faxes-legacy-provider": { program: "testkit/programs/services", config: { "test:legacyProvider": "true" } },
   "faxes-full-stack-traces": { program: "testkit/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
+  // Before the client was loaded on first use: every process loads it first.
+  "faxes-eager-client": { program: "testkit/programs/services", env: { NODE_OPTIONS: `--require ${CLIENT_MODULE}` } },
+  "faxes-compile-cache": { program: "testkit/programs/services", env: { NODE_COMPILE_CACHE: COMPILE_CACHE } },
+  "faxes-skip-checkpoints": { program: "testkit/programs/services", env: { PULUMI_SKIP_CHECKPOINTS: "true" } },
+  "faxes-parallel-2": { program: "testkit/programs/services", parallel: 2 },
+  "faxes-parallel-32": { program: "testkit/programs/services", parallel: 32 },
 };
 /** Repetitions of the operations that change nothing; the median is reported. */
 const REPEATS = 3;
@@ -91,18 +113,20 @@ async function withStack<T>(variant: string, n: number, run: (emulator: Emulator
 
 async function runVariant(variant: string, n: number): Promise<VariantResult> {
   console.log(`${variant}, ${n} services${VARIANTS[variant]!.setup ? ` (${n * RESOURCES_PER_SERVICE} resources)` : ""}`);
+  const { parallel } = VARIANTS[variant]!;
+  const opts = parallel ? { parallel } : {};
   return withStack(variant, n, async (emulator, { stack, rawState }) => {
-    const ops = [await measure(emulator, "up (create)", () => stack.up())];
+    const ops = [await measure(emulator, "up (create)", () => stack.up(opts))];
     const raw = rawState();
     const resources = JSON.parse(raw).checkpoint.latest.resources.filter((r: { inputs?: { __provider?: string } }) => r.inputs?.__provider);
     const providerBytes = resources.reduce(
       (sum: number, r: { inputs: { __provider: string } }) => sum + Buffer.byteLength(r.inputs.__provider),
       0,
     );
-    ops.push(await median(emulator, "preview (no-op)", () => stack.preview()));
-    ops.push(await median(emulator, "up (no-op)", () => stack.up()));
-    ops.push(await median(emulator, "refresh", () => stack.refresh()));
-    ops.push(await measure(emulator, "destroy", () => stack.destroy()));
+    ops.push(await median(emulator, "preview (no-op)", () => stack.preview(opts)));
+    ops.push(await median(emulator, "up (no-op)", () => stack.up(opts)));
+    ops.push(await median(emulator, "refresh", () => stack.refresh(opts)));
+    ops.push(await measure(emulator, "destroy", () => stack.destroy(opts)));
     return {
       variant,
       n,
@@ -177,9 +201,12 @@ async function main(): Promise<void> {
       setup: { type: "string", default: "100" },
       "refresh-rate": { type: "string", default: "5" },
       "plugin-sizes": { type: "string", default: "100,300" },
+      "startup-at": { type: "string", default: "1" },
+      "switches-at": { type: "string", default: "300" },
     },
   });
   installFloorPackage();
+  rmSync(COMPILE_CACHE, { recursive: true, force: true });
   const sizes = values.sizes!.split(",").filter(Boolean).map(Number);
   const rates = values.rates!.split(",").filter(Boolean).map(Number);
   const pluginSizes = values["plugin-sizes"]!.split(",").filter(Boolean).map(Number);
@@ -194,6 +221,10 @@ async function main(): Promise<void> {
       results.push(await runVariant("faxes-full-stack-traces", n));
     }
   }
+  const startupN = Number(values["startup-at"]);
+  if (startupN > 0) for (const [variant] of STARTUP) results.push(await runVariant(variant, startupN));
+  const switchesN = Number(values["switches-at"]);
+  if (switchesN > 0) for (const [variant] of SWITCHES) results.push(await runVariant(variant, switchesN));
   const throughputN = Number(values["throughput-size"]);
   const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0]?.ms ?? 0;
   const throughput: ThroughputResult[] = [];
@@ -206,15 +237,21 @@ async function main(): Promise<void> {
     results.push(await runVariant("setup-floor", setupN));
   }
 
+  const handler = require.resolve("pulumi-sinch-fax/provider/handler");
+  const loadMs = { eager: await requireMs([CLIENT_MODULE, handler]), lazy: await requireMs([handler]) };
   const startup = {
-    pluginMs: await startupMs(join(__dirname, "..", "node_modules", "pulumi-sinch-fax", "plugin", "index.js"), []),
+    pluginMs: await startupMs(join(PACKAGE, "plugin", "index.js"), []),
     dynamicMs: await startupMs(require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), ["127.0.0.1:1"]),
   };
-  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup} --refresh-rate ${values["refresh-rate"]}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
+  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup} --refresh-rate ${values["refresh-rate"]} --startup-at ${startupN} --switches-at ${switchesN}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
-  const md = markdown(results, throughput, header, startup, refreshes);
+  const md = [
+    markdown(results, throughput, header, startup, refreshes),
+    ...startupSection(results, startupN, loadMs),
+    ...switchesSection(results, switchesN),
+  ].join("\n");
   writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);
-  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup, refreshes }, null, 2)}\n`);
+  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup, loadMs, refreshes }, null, 2)}\n`);
   writeFileSync(join(RESULTS, "bench.png"), chart(results, throughput));
   console.log(`\n${md}\nwritten to bench/results/bench.{md,json,png}`);
 }

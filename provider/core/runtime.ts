@@ -1,4 +1,4 @@
-import { SinchFaxClient } from "../client/client";
+import type { SinchFaxClient } from "../client/client";
 import { clientOptions, type ProviderSettings, readSettings } from "./config";
 
 /**
@@ -45,8 +45,17 @@ export function currentSettings(): ProviderSettings {
 
 /** The client of a project, sharing the process-wide transport. */
 export function clientFor(projectId: string): SinchFaxClient {
-  root ??= new SinchFaxClient(clientOptions(currentSettings(), projectId));
+  root ??= new (loadClient())(clientOptions(currentSettings(), projectId));
   return root.forProject(projectId);
+}
+
+/**
+ * The client's module (node-fetch, node:http, the response schemas: a third of
+ * the provider's load time) is loaded on the first call: `check` and `diff`,
+ * all that a preview runs, never need it.
+ */
+function loadClient(): typeof SinchFaxClient {
+  return (require("../client/client") as typeof import("../client/client")).SinchFaxClient;
 }
 
 /** Forgets settings and clients (tests call the provider in-process with different emulators). */
