@@ -21,12 +21,12 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Emulator, startEmulator } from "../emulator";
 import { emulatorConfig, type LocalStack, localStack } from "../testkit/local-stack";
+import { STARTUP, SWITCHES, startupSection, stateCostSection, switchesSection } from "./lib/engine-costs";
 import { ProviderMemory } from "./lib/memory";
 import { chart, markdown, type OpResult, type RefreshThroughputResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
 import { RESOURCES_PER_SERVICE, setupSpecs } from "./lib/setup";
 import { requireMs, startupMs } from "./lib/startup";
-import { STARTUP, SWITCHES, startupSection, switchesSection } from "./lib/switches";
 
 const RESULTS = join(__dirname, "results");
 const PACKAGE = join(__dirname, "..", "node_modules", "pulumi-sinch-fax");
@@ -51,11 +51,19 @@ const VARIANTS: Record<
   faxes: { program: "testkit/programs/services" },
   plugin: { program: "testkit/programs/plugin", namespace: "sinch-fax" },
   floor: { program: "bench/programs/floor" },
+  // The floor carrying FaxService's state: what the engine charges for the bytes and properties alone.
+  "floor-same-state": { program: "bench/programs/floor", config: { "test:sameState": "true" } },
   setup: { program: "testkit/programs/services", setup: true },
   "setup-floor": { program: "bench/programs/floor", setup: true },
   noop: { program: "bench/programs/noop" },
   "faxes-legacy-provider": { program: "testkit/programs/services", config: { "test:legacyProvider": "true" } },
   "faxes-full-stack-traces": { program: "testkit/programs/services", env: { SINCH_FAX_FULL_STACK_TRACES: "1" } },
+  // The generated SDK registers with Pulumi's per-promise stack traces: the plugin's program without any.
+  "plugin-no-stack-traces": {
+    program: "testkit/programs/plugin",
+    namespace: "sinch-fax",
+    env: { NODE_OPTIONS: "--stack-trace-limit=0" },
+  },
   // Before the client was loaded on first use: every process loads it first.
   "faxes-eager-client": { program: "testkit/programs/services", env: { NODE_OPTIONS: `--require ${CLIENT_MODULE}` } },
   "faxes-compile-cache": { program: "testkit/programs/services", env: { NODE_COMPILE_CACHE: COMPILE_CACHE } },
@@ -219,6 +227,8 @@ async function main(): Promise<void> {
     if (n === Number(values["before-at"])) {
       results.push(await runVariant("faxes-legacy-provider", n));
       results.push(await runVariant("faxes-full-stack-traces", n));
+      results.push(await runVariant("floor-same-state", n));
+      if (pluginSizes.includes(n)) results.push(await runVariant("plugin-no-stack-traces", n));
     }
   }
   const startupN = Number(values["startup-at"]);
@@ -246,9 +256,17 @@ async function main(): Promise<void> {
   const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup} --refresh-rate ${values["refresh-rate"]} --startup-at ${startupN} --switches-at ${switchesN}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
   const md = [
-    markdown(results, throughput, header, startup, refreshes),
+    // The one-service stack has its own section.
+    markdown(
+      results.filter((r) => r.n !== startupN || sizes.includes(r.n)),
+      throughput,
+      header,
+      startup,
+      refreshes,
+    ),
     ...startupSection(results, startupN, loadMs),
     ...switchesSection(results, switchesN),
+    ...stateCostSection(results, Number(values["before-at"])),
   ].join("\n");
   writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);
   writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup, loadMs, refreshes }, null, 2)}\n`);

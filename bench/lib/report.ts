@@ -170,6 +170,13 @@ function pluginSection(results: VariantResult[], startup?: { pluginMs: number; d
         `| ${op.op} | ${secs(op.ms)} | ${secs(dyn.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${ratio(op.ms, dyn.ms)} | ${op.requests} | ${op.providerMiB} |`,
       );
     }
+    const quiet = results.find((r) => r.n === plugin.n && r.variant === "plugin-no-stack-traces");
+    const op = (r: VariantResult, name: string) => secs(r.ops.find((o) => o.op === name)!.ms);
+    if (quiet)
+      lines.push(
+        "",
+        `The plugin's program without per-promise stack traces (\`NODE_OPTIONS=--stack-trace-limit=0\`), same run: preview (no-op) ${op(quiet, "preview (no-op)")} s, up (no-op) ${op(quiet, "up (no-op)")} s, up (create) ${op(quiet, "up (create)")} s.`,
+      );
     const perResource = (r: VariantResult) => Math.round(r.stateBytes / (r.n + 1));
     lines.push(
       "",

@@ -65,3 +65,27 @@ export function startupSection(results: VariantResult[], n: number, loadMs?: { e
   lines.push("");
   return lines;
 }
+
+/** FaxService beside the floor and the floor carrying FaxService's state: how much of the gap is bytes. */
+export function stateCostSection(results: VariantResult[], n: number): string[] {
+  const rows = [
+    ["the floor", results.find((r) => r.variant === "floor" && r.n === n)],
+    ["the floor with FaxService's state", results.find((r) => r.variant === "floor-same-state" && r.n === n)],
+    ["FaxService", results.find((r) => r.variant === "faxes" && r.n === n)],
+  ] as const;
+  if (rows.some(([, r]) => !r)) return [];
+  const lines = [
+    `### What FaxService's state costs the engine, ${n} services`,
+    "",
+    "The floor with FaxService's state registers the same properties and keeps the same state (defaults filled in, project id, timestamps, numbers) with no code of ours: the difference between it and the floor is what the engine charges for those bytes; between it and FaxService, what our code adds.",
+    "",
+    `| | state per resource (bytes) | ${OPS.map((o) => `${o} (s)`).join(" | ")} |`,
+    `|---|---|${OPS.map(() => "---").join("|")}|`,
+  ];
+  for (const [label, r] of rows)
+    lines.push(
+      `| ${label} | ${Math.round(r!.stateBytes / (r!.n + 1))} | ${OPS.map((o) => secs(r!.ops.find((x) => x.op === o)!.ms)).join(" | ")} |`,
+    );
+  lines.push("");
+  return lines;
+}
