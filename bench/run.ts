@@ -20,6 +20,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Emulator, startEmulator } from "../emulator";
+import { DEFAULTS } from "../provider/resources/fax-service/fields";
 import { emulatorConfig, type LocalStack, localStack } from "../testkit/local-stack";
 import { STARTUP, SWITCHES, startupSection, stateCostSection, switchesSection } from "./lib/engine-costs";
 import { ProviderMemory } from "./lib/memory";
@@ -52,7 +53,11 @@ const VARIANTS: Record<
   plugin: { program: "testkit/programs/plugin", namespace: "sinch-fax" },
   floor: { program: "bench/programs/floor" },
   // The floor carrying FaxService's state: what the engine charges for the bytes and properties alone.
-  "floor-same-state": { program: "bench/programs/floor", config: { "test:sameState": "true" } },
+  "floor-same-state": {
+    program: "bench/programs/floor",
+    config: { "test:sameState": "true" },
+    env: { BENCH_FLOOR_DEFAULTS: JSON.stringify(DEFAULTS) },
+  },
   setup: { program: "testkit/programs/services", setup: true },
   "setup-floor": { program: "bench/programs/floor", setup: true },
   noop: { program: "bench/programs/noop" },
