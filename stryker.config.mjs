@@ -1,0 +1,48 @@
+// Mutation testing (`npm run test:mutation`): Stryker changes one thing at a
+// time in the provider's code (an operator, a condition, a string, a regex) and
+// runs the quick tests against each change; a change no test notices is a
+// "survivor", a line whose breakage the suite would let through.
+// Equivalent mutants (changes that cannot alter behaviour) are disabled where
+// they are, with `// Stryker disable next-line <mutator>: <reason>`.
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  // The provider's logic: field tables and checks, the resources' decisions and
+  // calls, the shared core, the REST client, the plugin's values and
+  // functions, and the emulator's validation rules. Not the thin program
+  // classes, handlers and CLIs (the engine tests cover those).
+  mutate: [
+    "provider/fields/**/*.ts",
+    "provider/resources/**/*.ts",
+    "provider/core/**/*.ts",
+    "provider/client/**/*.ts",
+    "provider/plugin/values.ts",
+    "provider/plugin/functions.ts",
+    "emulator/*-rules.ts",
+  ],
+  testRunner: "jest",
+  jest: {
+    configFile: "jest.config.js",
+    // The quick tests (scripts/run.sh's QUICK_TESTS), never the engine tests.
+    config: { testMatch: ["<rootDir>/test/{unit,emulator,client,provider,plugin}/**/*.test.ts"] },
+    // Each mutant runs only the test files that import its file, and of those only the tests that reach it.
+    enableFindRelatedTests: true,
+  },
+  coverageAnalysis: "perTest",
+  // Stryker compiles nothing itself: ts-jest transpiles the mutated sources, and
+  // Stryker marks them `@ts-nocheck`, so a mutant that would not type-check still runs.
+  // The typescript checker would drop those instead; on two cores it costs more than it saves.
+  checkers: [],
+  // The results of the last run, kept in the repository: a run (on a fresh clone
+  // too) tests again only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: ".stryker/incremental.json",
+  // Static mutants (in what a module computes once as it loads: the field tables, the
+  // patterns, the constants) cannot be told apart per test, so each would rerun every test
+  // file that imports its module: 15% of the mutants, 62% of the time.
+  ignoreStatic: true,
+  reporters: ["clear-text", "progress", "html"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportScoreTable: true, reportMutants: true },
+  thresholds: { high: 95, low: 90, break: null },
+};
