@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { type Emulator, startEmulator } from "../emulator";
 import { emulatorConfig, type LocalStack, localStack } from "../testkit/local-stack";
 import { ProviderMemory } from "./lib/memory";
-import { chart, markdown, type OpResult, type ThroughputResult, type VariantResult } from "./lib/report";
+import { chart, markdown, type OpResult, type RefreshThroughputResult, type ThroughputResult, type VariantResult } from "./lib/report";
 import { serviceSpecs } from "./lib/services";
 import { RESOURCES_PER_SERVICE, setupSpecs } from "./lib/setup";
 import { startupMs } from "./lib/startup";
@@ -103,8 +103,30 @@ async function runVariant(variant: string, n: number): Promise<VariantResult> {
     ops.push(await median(emulator, "up (no-op)", () => stack.up()));
     ops.push(await median(emulator, "refresh", () => stack.refresh()));
     ops.push(await measure(emulator, "destroy", () => stack.destroy()));
-    return { variant, n, ops, providerBytesPerResource: Math.round(providerBytes / resources.length), stateBytes: Buffer.byteLength(raw) };
+    return {
+      variant,
+      n,
+      ops,
+      providerBytesPerResource: Math.round(providerBytes / resources.length),
+      stateBytes: Buffer.byteLength(raw),
+      coverPageBytes: coverPageBytes(raw),
+    };
   });
+}
+
+/** State bytes per cover page: what the state holds of each (its inputs and its outputs entry), when there are some. */
+function coverPageBytes(raw: string): number | undefined {
+  type Bag = { coverPages?: unknown[] };
+  const resources = JSON.parse(raw).checkpoint.latest.resources as Array<{ inputs?: Bag; outputs?: Bag }>;
+  let bytes = 0;
+  let pages = 0;
+  for (const r of resources) {
+    const count = r.outputs?.coverPages?.length ?? 0;
+    if (count === 0) continue;
+    pages += count;
+    bytes += Buffer.byteLength(JSON.stringify(r.inputs?.coverPages ?? [])) + Buffer.byteLength(JSON.stringify(r.outputs!.coverPages));
+  }
+  return pages > 0 ? Math.round(bytes / pages) : undefined;
 }
 
 async function runThroughput(rate: number, n: number, engineMs: number): Promise<ThroughputResult> {
@@ -118,6 +140,23 @@ async function runThroughput(rate: number, n: number, engineMs: number): Promise
     const throttled = emulator.faults.counts.rateLimited;
     console.log(`  up ${(ms / 1000).toFixed(1)} s for a minimum of ${n / rate} s; ${throttled} 429s; ${created} created`);
     return { rate, n, ms, minimumMs: (n / rate) * 1000, engineMs, created, throttled };
+  });
+}
+
+/** A refresh of N services under a rate limit of R requests a second, against the bound its requests set. */
+async function runRefreshThroughput(rate: number, n: number): Promise<RefreshThroughputResult> {
+  console.log(`refresh under a rate limit of ${rate} req/s, ${n} services`);
+  return withStack("faxes", n, async (emulator, { stack }) => {
+    await stack.up();
+    await fetch(`${emulator.url}/_emulator/rate-limit`, { method: "PUT", body: JSON.stringify({ perSecond: rate, burst: rate }) });
+    emulator.requests = [];
+    const started = Date.now();
+    await stack.refresh();
+    const ms = Date.now() - started;
+    const served = emulator.requests.filter((r) => r.status !== 429).length;
+    const throttled = emulator.requests.length - served;
+    console.log(`  refresh ${(ms / 1000).toFixed(1)} s, ${served} requests served, ${throttled} 429s`);
+    return { rate, n, ms, requests: served, minimumMs: (served / rate) * 1000, throttled };
   });
 }
 
@@ -136,6 +175,7 @@ async function main(): Promise<void> {
       "before-at": { type: "string", default: "300" },
       "throughput-size": { type: "string", default: "300" },
       setup: { type: "string", default: "100" },
+      "refresh-rate": { type: "string", default: "5" },
       "plugin-sizes": { type: "string", default: "100,300" },
     },
   });
@@ -158,6 +198,8 @@ async function main(): Promise<void> {
   const floorUp = results.find((r) => r.variant === "floor" && r.n === throughputN)?.ops[0]?.ms ?? 0;
   const throughput: ThroughputResult[] = [];
   for (const rate of rates) throughput.push(await runThroughput(rate, throughputN, floorUp));
+  const refreshes: RefreshThroughputResult[] = [];
+  if (Number(values["refresh-rate"]) > 0) refreshes.push(await runRefreshThroughput(Number(values["refresh-rate"]), throughputN));
   const setupN = Number(values.setup);
   if (setupN > 0) {
     results.push(await runVariant("setup", setupN));
@@ -168,11 +210,11 @@ async function main(): Promise<void> {
     pluginMs: await startupMs(join(__dirname, "..", "node_modules", "pulumi-sinch-fax", "plugin", "index.js"), []),
     dynamicMs: await startupMs(require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), ["127.0.0.1:1"]),
   };
-  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
+  const header = `Measured by \`npm run bench -- --sizes ${values.sizes} --plugin-sizes ${values["plugin-sizes"]} --rates ${values.rates} --setup ${values.setup} --refresh-rate ${values["refresh-rate"]}\` on ${new Date().toISOString().slice(0, 10)}, Pulumi ${require("@pulumi/pulumi/package.json").version}, Node ${process.version}, ${require("node:os").cpus().length} cores.`;
   mkdirSync(RESULTS, { recursive: true });
-  const md = markdown(results, throughput, header, startup);
+  const md = markdown(results, throughput, header, startup, refreshes);
   writeFileSync(join(RESULTS, "bench.md"), `${md}\n`);
-  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup }, null, 2)}\n`);
+  writeFileSync(join(RESULTS, "bench.json"), `${JSON.stringify({ results, throughput, startup, refreshes }, null, 2)}\n`);
   writeFileSync(join(RESULTS, "bench.png"), chart(results, throughput));
   console.log(`\n${md}\nwritten to bench/results/bench.{md,json,png}`);
 }

@@ -32,3 +32,20 @@ node -e '
   Object.assign(p, { main: "index.js", types: "index.d.ts" });
   require("fs").writeFileSync(f, JSON.stringify(p, null, 2));
 ' "$ROOT/$target/package.json"
+
+# The Python SDK, when the set-up found Python (ensure_python_host): generated
+# the same way and pip-installed into a virtual environment of the
+# repository's (.work/python-venv), which sees the cached `pulumi` package
+# through a .pth file, so only the SDK and its few other dependencies install.
+if [ -n "${PYTHON_SDK_VENV:-}" ]; then
+  printf '\033[1m==> %s\033[0m\n' "generating the plugin's Python SDK (pulumi package gen-sdk) into .work/python-venv" >&2
+  pulumi package gen-sdk ./node_modules/pulumi-sinch-fax/plugin --language python --out "$out" >"$out.python.log" 2>&1 || {
+    cat "$out.python.log" >&2
+    exit 1
+  }
+  venv=.work/python-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  "$PYTHON_SDK_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' >"$site/sinch-fax-pulumi.pth"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "./$out/python" >&2
+fi

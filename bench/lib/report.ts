@@ -18,6 +18,18 @@ export interface VariantResult {
   ops: OpResult[];
   providerBytesPerResource: number;
   stateBytes: number;
+  /** State bytes per cover page (its declaration in the inputs and its entry in the outputs), when there are some. */
+  coverPageBytes?: number | undefined;
+}
+
+/** One `refresh` under a rate limit: its time, the requests it needed, and their bound (requests / rate). */
+export interface RefreshThroughputResult {
+  rate: number;
+  n: number;
+  ms: number;
+  requests: number;
+  minimumMs: number;
+  throttled: number;
 }
 
 /** One `up` under a rate limit. */
@@ -40,6 +52,7 @@ export function markdown(
   throughput: ThroughputResult[],
   header: string,
   startup?: { pluginMs: number; dynamicMs: number },
+  refreshes: RefreshThroughputResult[] = [],
 ): string {
   const lines = [header, ""];
   for (const n of [...new Set(results.map((r) => r.n))]) {
@@ -104,6 +117,19 @@ export function markdown(
   }
   lines.push(...pluginSection(results, startup));
   lines.push(...setupSection(results));
+  if (refreshes.length > 0) {
+    lines.push(
+      "### Refresh under a rate limit",
+      "",
+      "| limit (req/s) | services | refresh (s) | requests | requests / limit (s) | ratio | 429s |",
+      "|---|---|---|---|---|---|---|",
+      ...refreshes.map(
+        (r) =>
+          `| ${r.rate} | ${r.n} | ${secs(r.ms)} | ${r.requests} | ${secs(r.minimumMs)} | ${ratio(r.ms, r.minimumMs)} | ${r.throttled} |`,
+      ),
+      "",
+    );
+  }
   if (throughput.length > 0) {
     lines.push(
       "### Throughput under a rate limit",
@@ -186,7 +212,7 @@ function setupSection(results: VariantResult[]): string[] {
   const kib = (r: VariantResult) => (r.stateBytes / 1024).toFixed(0);
   lines.push(
     "",
-    `State file ${kib(ours)} KiB (floor: ${kib(floor)} KiB); ${Math.round((ours.stateBytes - floor.stateBytes) / ours.n)} bytes more than the floor's per service with its two pages and two routes (never a PDF's content).`,
+    `State file ${kib(ours)} KiB (floor: ${kib(floor)} KiB); ${Math.round((ours.stateBytes - floor.stateBytes) / ours.n)} bytes more than the floor's per service with its two pages and two routes; ${ours.coverPageBytes ?? "no"} bytes per cover page (its declaration and its record: name, path, SHA-256, size, id; never the PDF).`,
     "",
   );
   return lines;

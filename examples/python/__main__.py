@@ -32,4 +32,8 @@ desk = sinchfax.FaxEmail(
 
 pulumi.export("inboundServiceId", inbound.id)
 pulumi.export("outboundServiceId", outbound.id)
-pulumi.export("serviceNames", sinchfax.list_fax_services_output().services.apply(lambda s: sorted(x.name for x in s)))
+# Every service of the project once these exist (a function reads services the program does not manage too).
+pulumi.export(
+    "serviceNames",
+    pulumi.Output.all(inbound.id, outbound.id).apply(lambda _: sorted(s.name for s in sinchfax.list_fax_services().services)),
+)

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { changingSteps, type EngineFixture, engineStack, eventLog } from "./harness";
+import { changingSteps, type EngineFixture, engineStack, eventLog, FRONT_DOORS } from "./harness";
 
 jest.setTimeout(300_000);
 
-test("engine: bad input fails at preview naming each field, and no API call is made", async () => {
+test.each(FRONT_DOORS)("engine (%s): bad input fails at preview naming each field, and no API call is made", async (door) => {
   const fx = await engineStack("services", {
+    frontDoor: door,
     config: { "test:services": JSON.stringify({ bad: { name: "x".repeat(61), numberOfRetries: 9, webhookContentType: "text/xml" } }) },
   });
   try {

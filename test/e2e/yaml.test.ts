@@ -2,6 +2,7 @@ import { type EngineFixture, engineStack } from "./harness";
 
 jest.setTimeout(600_000);
 
+// The number examples/yaml routes (declared in the program).
 const NUMBER = "+15550200001";
 const PASSWORD = "yaml-hook-pw-3d0c";
 
@@ -12,7 +13,6 @@ describe("engine (plugin, Pulumi YAML): examples/yaml", () => {
     fx = await engineStack("examples/yaml", {
       frontDoor: "plugin",
       emulator: { provisioningDelayMs: 100 },
-      config: { "sinch-fax-yaml:inboundNumber": NUMBER },
       secrets: { "sinch-fax-yaml:inboundWebhookUrl": `https://fax:${PASSWORD}@hooks.example.com/in` },
     });
     fx.emulator.numbers.seed({ phoneNumber: NUMBER });
