@@ -46,6 +46,16 @@ describe("a field table's derived operations", () => {
     ]);
   });
 
+  test("check: a long value is shown cut to 80 characters; a required field given as null is missing", () => {
+    const numbers = { n: { kind: "api", schema: z.number({ error: "must be a number" }), doc: "d", limits: "l" } } as const;
+    const reason = (value: string) => checkFields(numbers, "T", { n: value }).failures[0]?.reason;
+    expect(reason("x".repeat(81))).toBe(`n must be a number (got "${"x".repeat(77)}...")`);
+    expect(reason("x".repeat(80))).toBe(`n must be a number (got "${"x".repeat(80)}")`);
+    const required = { ...table, home: { ...table.home, required: true } } as const satisfies FieldTable;
+    expect(checkFields(required, "Thing", { home: null }).failures).toEqual([{ property: "home", reason: "home is required" }]);
+    expect(checkFields(required, "Thing", { home: "h" }).failures).toEqual([]);
+  });
+
   test("diff: the comparator of a field, unknown values count as changes, only api fields", () => {
     expect(changedFields(table, { title: "T", url: "HTTPS://X" }, { title: "T", url: "https://x" })).toEqual([]);
     expect(changedFields(table, { title: "T" }, { title: UNKNOWN })).toEqual(["title"]);
