@@ -4,6 +4,7 @@ import {
   isSinchHttpError,
   SinchHttpError,
   SinchNetworkError,
+  SinchResponseError,
   withoutCredentials,
 } from "../../provider/client/errors";
 import { decideRetry, parseRetryAfter } from "../../provider/client/retry";
@@ -46,6 +47,11 @@ describe("the client's errors", () => {
     expect(new SinchNetworkError({ method: "GET", path: "/v3/x", detail: "d" })).not.toHaveProperty("cause");
     expect(isSinchFaxError(error)).toBe(true);
     expect(isSinchFaxError(cause)).toBe(false);
+  });
+
+  test("a body that breaks the API's schema lists each problem", () => {
+    const error = new SinchResponseError({ method: "GET", path: "/v3/x", status: 200, problems: ["id: required", "name: not a string"] });
+    expect(error.message).toBe("GET /v3/x returned 200 with an unexpected body: id: required; name: not a string");
   });
 
   test.each([
@@ -96,6 +102,11 @@ describe("which failures the client retries", () => {
   test("Retry-After tolerates surrounding spaces; an empty one is no hint", () => {
     expect(parseRetryAfter(" 2 ", 0)).toBe(2000);
     expect(parseRetryAfter("", 0)).toBeUndefined();
-    expect(parseRetryAfter("2 seconds", Date.parse("2026-01-01T00:00:00Z"))).toBeUndefined();
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("2 seconds", now)).toBeUndefined();
+    expect(parseRetryAfter("3x", now)).toBeUndefined();
+    expect(parseRetryAfter("x3", now)).toBeUndefined();
+    expect(parseRetryAfter("12", now)).toBe(12_000);
+    expect(parseRetryAfter("0.25", now)).toBe(250);
   });
 });

@@ -1,4 +1,4 @@
-import { clientOptions, howToSet, readSettings, useConfigNamespace } from "../../provider/core/config";
+import { clientOptions, howToSet, missingProjectMessage, readSettings, useConfigNamespace } from "../../provider/core/config";
 import { isFaxProviderError, SettingsError } from "../../provider/core/errors";
 
 // The provider's settings as a user sets them: stack config first, then the
@@ -71,6 +71,13 @@ describe("reading the settings", () => {
     ["maxRetries", "-1", 'Sinch maxRetries must be a whole number, not "-1"'],
   ])("sinch:%s = %j is refused: %s", (name, value, message) => {
     expect(failure(() => settingsOf({ [`sinch:${name}`]: value }))).toContain(message);
+  });
+
+  test("a missing project names the resource and how to set one", () => {
+    expect(missingProjectMessage()).toBe(
+      'projectId is not set on the FaxService, and no Sinch project is configured: set stack config "sinch:projectId" (pulumi config set sinch:projectId …) or the environment variable SINCH_PROJECT_ID',
+    );
+    expect(missingProjectMessage("FaxEmail")).toContain("projectId is not set on the FaxEmail,");
   });
 
   test("the message names the environment variable too, and the plugin's namespace when it reads them", () => {
