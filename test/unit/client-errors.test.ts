@@ -74,6 +74,9 @@ describe("the client's errors", () => {
     expect(isSinchHttpError(http(404))).toBe(true);
     expect(isSinchHttpError(new Error("HTTP 404"))).toBe(false);
     expect(isRefusal(new Error("HTTP 400"))).toBe(false);
+    // Only Sinch's own answer is a refusal: not an object that looks like one, nor a status below 400.
+    expect(isRefusal({ status: 422 })).toBe(false);
+    expect(isRefusal(http(302))).toBe(false);
   });
 
   test("a text Sinch sent shows no URL password and no key secret, however short", () => {

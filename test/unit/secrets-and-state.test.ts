@@ -1,7 +1,7 @@
 import { redact } from "../../provider/core/operation-errors";
 import { webhookPassword } from "../../provider/fields/webhook";
 import { DEFAULTS } from "../../provider/resources/fax-service/fields";
-import { numbersOf, stateOf } from "../../provider/resources/fax-service/state";
+import { inputsOf, numbersOf, pagesMoved, stateOf, withPages } from "../../provider/resources/fax-service/state";
 import { checkInputs } from "../../provider/resources/fax-service/validate";
 
 // What keeps a webhook password out of messages, what a malformed id or number
@@ -16,12 +16,17 @@ describe("a webhook password never reaches a message", () => {
     expect(webhookPassword(url)).toBe(password);
   });
 
-  test.each([["https://h/x"], ["https://alice@h/x"], ["https://alice:@h/x"], ["not a url"], [42], [undefined]])(
-    "%j has no password to hide",
-    (url) => {
-      expect(webhookPassword(url)).toBeUndefined();
-    },
-  );
+  test.each([
+    ["https://h/x"],
+    ["https://alice@h/x"],
+    ["https://alice:@h/x"],
+    ["not a url"],
+    [42],
+    [undefined],
+    [{ toString: () => "https://a:pw@h" }],
+  ])("%j has no password to hide", (url) => {
+    expect(webhookPassword(url)).toBeUndefined();
+  });
 
   test("an error echoing the webhook URL shows [secret] in place of its password, every time it appears", () => {
     const url = "https://alice:hunter2@hooks.example/in";
@@ -118,5 +123,45 @@ describe("state of a service's numbers and dates", () => {
     expect(stateOf(service("https://u:***@h/y"), extras("https://u:pw@h/x")).incomingWebhookUrl).toBe("https://u:***@h/y");
     expect(stateOf(service("https://h/x"), extras()).incomingWebhookUrl).toBe("https://h/x");
     expect(stateOf(service(), extras("https://u:pw@h/x"))).not.toHaveProperty("incomingWebhookUrl");
+  });
+});
+
+describe("state of a service's cover pages, and the inputs a refresh reports", () => {
+  const page = (id: string, name = `page ${id}`) => ({ name, file: `pages/${id}.pdf`, sha256: "ab", size: 1, id });
+  const base = stateOf({ id: "S", name: "A", defaultForProject: false }, { projectId: "p", numbers: [], adopted: false });
+
+  test("state lists the stack's pages, and the stamped one only while there are pages", () => {
+    const two = [page("P1"), page("P2")];
+    expect(withPages(base, two, "page P1")).toStrictEqual({ ...base, coverPages: two, coverPage: "page P1" });
+    expect(withPages(base, two, undefined)).toStrictEqual({ ...base, coverPages: two });
+    const before = { ...base, coverPages: two, coverPage: "page P1" };
+    expect(withPages(before, [], "page P1")).toStrictEqual(base);
+    expect(withPages(before, [page("P3")], undefined)).toStrictEqual({ ...base, coverPages: [page("P3")] });
+  });
+
+  test("the pages moved when their ids differ, in whatever order", () => {
+    expect(pagesMoved([page("A"), page("B")], [page("B"), page("A")])).toBe(false);
+    expect(pagesMoved([page("A")], [page("A"), page("B")])).toBe(true);
+    expect(pagesMoved([page("A")], [page("C")])).toBe(true);
+    expect(pagesMoved(undefined, [])).toBe(false);
+    expect(pagesMoved(undefined, [page("A")])).toBe(true);
+  });
+
+  test("a refresh reports the live fields, the pages as declared (name and file), the stamp instead of its id, and the adoption", () => {
+    const state = { ...withPages({ ...base, coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }, [page("P1")], "page P1"), adopt: "default" };
+    expect(inputsOf(state)).toStrictEqual({
+      ...DEFAULTS,
+      name: "A",
+      coverPages: [{ name: "page P1", file: "pages/P1.pdf" }],
+      coverPage: "page P1",
+      projectId: "p",
+      adopt: "default",
+    });
+    expect(inputsOf({ ...base, coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" })).toStrictEqual({
+      ...DEFAULTS,
+      name: "A",
+      coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+      projectId: "p",
+    });
   });
 });
