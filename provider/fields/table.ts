@@ -177,9 +177,12 @@ export function patchBody(
   const body: Record<string, unknown> = {};
   for (const field of changedFields(table, current, desired)) {
     if (skip.has(field)) continue;
-    if (desired[field] !== undefined) body[field] = desired[field];
+    if (desired[field] !== undefined) {
+      body[field] = desired[field];
+      continue;
+    }
     // Stryker disable next-line OptionalChaining: the field comes from the table itself
-    else if (table[field]?.clearable) body[field] = CLEARED;
+    if (table[field]?.clearable) body[field] = CLEARED;
   }
   return body;
 }

@@ -157,6 +157,8 @@ describe("state of a service's cover pages, and the inputs a refresh reports", (
       projectId: "p",
       adopt: "default",
     });
+    // An empty list of pages (from an older state) is no pages at all.
+    expect(inputsOf({ ...base, coverPages: [] })).not.toHaveProperty("coverPages");
     expect(inputsOf({ ...base, coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" })).toStrictEqual({
       ...DEFAULTS,
       name: "A",
