@@ -4,4 +4,6 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testTimeout: 30_000,
+  // Stryker's sandbox (a copy of the repository) while `npm run test:mutation` runs.
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
 };

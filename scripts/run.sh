@@ -2,7 +2,7 @@
 # The entry point of every npm script: sets up the toolchain (Node 24 and the
 # npm dependencies; the Pulumi CLI only for the tasks that run the engine),
 # then runs the task.
-#   sh scripts/run.sh test|test:quick|lint|format|docs|typecheck|build|emulator|demo|bench|soak [args…]
+#   sh scripts/run.sh test|test:quick|test:mutation|lint|format|docs|typecheck|build|emulator|demo|bench|soak [args…]
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -43,6 +43,11 @@ case "$task" in
     step "running the quick tests (unit, emulator, client, provider, plugin; no engine)"
     # shellcheck disable=SC2086 # a list of folders
     exec npx jest $QUICK_TESTS "$@" ;;
+  test:mutation)
+    # Stryker (stryker.config.mjs): mutates the provider's core, runs the quick
+    # tests against each mutant, only those changed since .stryker/incremental.json.
+    step "mutation testing of the provider's core (Stryker; quick tests; incremental)"
+    exec npx stryker run "$@" ;;
   test)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
@@ -72,6 +77,6 @@ case "$task" in
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
   *)
-    echo "unknown task: $task (test, test:quick, lint, format, docs, typecheck, build, emulator, demo, bench, soak)" >&2
+    echo "unknown task: $task (test, test:quick, test:mutation, lint, format, docs, typecheck, build, emulator, demo, bench, soak)" >&2
     exit 2 ;;
 esac

@@ -42,14 +42,5 @@ export function text(min: number, max: number) {
 /** An absolute http(s) URL that is not one read back from Sinch with its password masked. */
 export const webhookUrl = z
   .string({ error: "must be a URL" })
-  .refine(
-    (v) => {
-      try {
-        return ["http:", "https:"].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { error: "must be an absolute http(s) URL" },
-  )
+  .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), { error: "must be an absolute http(s) URL" })
   .refine((v) => !isMasked(v), { error: "holds Sinch's masked password (***); give the real credentials or none" });

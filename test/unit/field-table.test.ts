@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { FaxServiceArgs } from "../../provider";
+import { FAX_EMAIL_FIELDS, sameNumbers } from "../../provider/fields/fax-email";
 import { FAX_SERVICE_FIELDS } from "../../provider/fields/fax-service";
 import {
   CLEARED,
@@ -46,6 +47,19 @@ describe("a field table's derived operations", () => {
     ]);
   });
 
+  test("check: a long value is shown cut to 80 characters; a required field given as null is missing", () => {
+    const numbers = { n: { kind: "api", schema: z.number({ error: "must be a number" }), doc: "d", limits: "l" } } as const;
+    const reason = (value: string) => checkFields(numbers, "T", { n: value }).failures[0]?.reason;
+    expect(reason("x".repeat(81))).toBe(`n must be a number (got "${"x".repeat(77)}...")`);
+    expect(reason("x".repeat(80))).toBe(`n must be a number (got "${"x".repeat(80)}")`);
+    const required = { ...table, home: { ...table.home, required: true } } as const satisfies FieldTable;
+    expect(checkFields(required, "Thing", { home: null }).failures).toEqual([{ property: "home", reason: "home is required" }]);
+    expect(checkFields(required, "Thing", { home: "h" }).failures).toEqual([]);
+    // null and undefined are "not given": no failure for an optional field.
+    expect(checkFields(numbers, "T", { n: null }).failures).toEqual([]);
+    expect(checkFields(numbers, "T", { n: undefined })).toEqual({ inputs: {}, failures: [] });
+  });
+
   test("diff: the comparator of a field, unknown values count as changes, only api fields", () => {
     expect(changedFields(table, { title: "T", url: "HTTPS://X" }, { title: "T", url: "https://x" })).toEqual([]);
     expect(changedFields(table, { title: "T" }, { title: UNKNOWN })).toEqual(["title"]);
@@ -58,6 +72,9 @@ describe("a field table's derived operations", () => {
     expect(patchBody(table, { title: "T", note: "n" }, { title: "U" })).toEqual({ title: "U", note: CLEARED });
     expect(patchBody(table, { title: "T" }, { title: "U" }, new Set(["title"]))).toEqual({});
     expect(createBodyOf(table, { title: "T", note: "n", home: "h" })).toEqual({ title: "T", note: "n" });
+    // A field with a default is never cleared; a create sends no key for a field not given.
+    expect(patchBody(table, { title: "T" }, {})).toEqual({});
+    expect(Object.keys(createBodyOf(table, { title: "T" }))).toEqual(["title"]);
     expect(defaultsOf(table)).toEqual({ title: "T" });
   });
 
@@ -101,5 +118,19 @@ describe("FaxService: the args programs use agree with its field table", () => {
       ([, spec]) => spec.default !== undefined || spec.defaultText,
     );
     expect(Object.keys(documented).sort()).toEqual(withDefaults.map(([name]) => name).sort());
+  });
+});
+
+describe("FaxEmail: the numbers an address receives from", () => {
+  test("the same numbers with the same permissions, in any order; a number without permissions has both", () => {
+    const a = { number: "+15550000001", permissions: "send" };
+    const b = { number: "+15550000002" };
+    expect(sameNumbers([a, b], [{ ...b, permissions: "both" }, a])).toBe(true);
+    expect(sameNumbers([a], [{ ...a, permissions: "both" }])).toBe(false);
+    expect(sameNumbers([a], [b])).toBe(false);
+    expect(sameNumbers(undefined, [])).toBe(true);
+    expect(sameNumbers(undefined, [b])).toBe(false);
+    // A list not known yet (preview) is a change, even from no numbers at all.
+    expect(changedFields(FAX_EMAIL_FIELDS, { phoneNumbers: [] }, { phoneNumbers: UNKNOWN })).toEqual(["phoneNumbers"]);
   });
 });

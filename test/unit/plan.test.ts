@@ -38,6 +38,8 @@ describe("webhook masking", () => {
     expect(sameWebhook(undefined, undefined)).toBe(true);
     expect(sameWebhook(undefined, "https://h/x")).toBe(false);
     expect(sameWebhook("https://h/x", undefined)).toBe(false);
+    // A masked webhook in state, removed from the program: a change (it must be cleared).
+    expect(sameWebhook("https://a:***@h/x", undefined)).toBe(false);
   });
 
   test("state keeps the full URL while the API's mask matches it", () => {

@@ -9,6 +9,10 @@ describe("suggestions for a misspelt input", () => {
     ["", "abc", 3],
     ["Resolution", "resolution", 0],
     ["kitten", "sitting", 3],
+    ["ab", "ca", 2],
+    ["ba", "acb", 3],
+    ["ba", "aab", 2],
+    ["abc", "x", 3],
   ])("editDistance(%j, %j) = %d", (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
     expect(editDistance(b, a)).toBe(d);
@@ -21,5 +25,7 @@ describe("suggestions for a misspelt input", () => {
     expect(closestName("retryDelay", known)).toBeUndefined();
     expect(closestName("colour", known)).toBeUndefined();
     expect(closestName("x", known)).toBeUndefined();
+    // A tie goes to the first name in the table's order.
+    expect(closestName("nam", ["name", "nams"])).toBe("name");
   });
 });
