@@ -1,7 +1,8 @@
-import type { Emulator } from "../../emulator";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import { resetRuntime } from "../../provider/core/runtime";
 import * as lifecycle from "../../provider/resources/fax-service";
 import type { CheckedInputs, ServiceState } from "../../provider/resources/fax-service/fields";
+import { checkRequestsConform } from "./conformance";
 
 /** Configures the provider's runtime, in this process, for an emulator (as `configure` would from stack config). */
 export async function configureFor(
@@ -25,6 +26,27 @@ export async function configureFor(
       get: (key) => values[key],
       require: (key) => values[key] ?? "",
     },
+  });
+}
+
+/**
+ * Before each test: a fresh emulator (handed to `use`) and the provider
+ * configured for it (with `extra` settings). After: the runtime forgotten, the
+ * emulator closed, and every request the test sent checked against the OpenAPI files.
+ */
+export function withEmulator(use: (emulator: Emulator) => void, options: EmulatorOptions = {}, extra: Record<string, string> = {}): void {
+  let emulator: Emulator | undefined;
+  let conform = () => {};
+  beforeEach(async () => {
+    emulator = await startEmulator(options);
+    conform = checkRequestsConform(emulator);
+    await configureFor(emulator, extra);
+    use(emulator);
+  });
+  afterEach(async () => {
+    resetRuntime();
+    await emulator?.close();
+    conform();
   });
 }
 

@@ -1,14 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Emulator, startEmulator } from "../../emulator";
-import { resetRuntime } from "../../provider/core/runtime";
+import type { Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/resources/fax-service";
-import { checkRequestsConform } from "../helpers/conformance";
-import { checked, configureFor } from "../helpers/provider";
+import { checked, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
-let conform: () => void;
 const dir = mkdtempSync(join(tmpdir(), "covers-"));
 const pdf = (name: string, text: string) => {
   const path = join(dir, name);
@@ -16,15 +13,8 @@ const pdf = (name: string, text: string) => {
   return path;
 };
 
-beforeEach(async () => {
-  emulator = await startEmulator();
-  conform = checkRequestsConform(emulator);
-  await configureFor(emulator);
-});
-afterEach(async () => {
-  resetRuntime();
-  await emulator.close();
-  conform();
+withEmulator((e) => {
+  emulator = e;
 });
 
 const pagesOf = (id: string) =>

@@ -1,22 +1,15 @@
-import { type Emulator, startEmulator } from "../../emulator";
-import { resetRuntime } from "../../provider/core/runtime";
+import type { Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/resources/fax-service";
-import { checkRequestsConform } from "../helpers/conformance";
-import { alwaysOneDefault, calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
+import { alwaysOneDefault, calls, checked, created, patchBodies, withEmulator } from "../helpers/provider";
 
 describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy) => {
   let emulator: Emulator;
-  let conform: () => void;
-  beforeEach(async () => {
-    emulator = await startEmulator({ defaultPolicy: policy });
-    conform = checkRequestsConform(emulator);
-    await configureFor(emulator);
-  });
-  afterEach(async () => {
-    resetRuntime();
-    await emulator.close();
-    conform();
-  });
+  withEmulator(
+    (e) => {
+      emulator = e;
+    },
+    { defaultPolicy: policy },
+  );
 
   const defaults = () =>
     emulator.store

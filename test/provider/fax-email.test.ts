@@ -1,26 +1,18 @@
-import { type Emulator, startEmulator } from "../../emulator";
-import { resetRuntime } from "../../provider/core/runtime";
+import type { Emulator } from "../../emulator";
 import * as email from "../../provider/resources/fax-email/lifecycle";
 import type { EmailInputs } from "../../provider/resources/fax-email/plan";
-import { checkRequestsConform } from "../helpers/conformance";
-import { calls, configureFor } from "../helpers/provider";
+import { calls, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
-let conform: () => void;
 let service: string;
 const [N1, N2] = ["+15557770001", "+15557770002"];
 
-beforeEach(async () => {
-  emulator = await startEmulator();
-  conform = checkRequestsConform(emulator);
-  await configureFor(emulator);
+withEmulator((e) => {
+  emulator = e;
+});
+beforeEach(() => {
   service = emulator.store.createService(emulator.projectId, { name: "Inbound" }, "seed").id;
   for (const phoneNumber of [N1, N2]) emulator.numbers.seed({ phoneNumber, voiceConfiguration: { type: "FAX", serviceId: service } });
-});
-afterEach(async () => {
-  resetRuntime();
-  await emulator.close();
-  conform();
 });
 
 const inputs = async (news: Record<string, unknown>): Promise<EmailInputs> => {

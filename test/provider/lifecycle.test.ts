@@ -1,23 +1,14 @@
-import { type Emulator, startEmulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { isSinchHttpError, SinchHttpError } from "../../provider/client";
 import { resetRuntime } from "../../provider/core/runtime";
 import * as lifecycle from "../../provider/resources/fax-service";
 import { ServiceError, serviceError } from "../../provider/resources/fax-service/errors";
 import { DEFAULTS } from "../../provider/resources/fax-service/fields";
-import { checkRequestsConform } from "../helpers/conformance";
-import { calls, checked, configureFor, created, patchBodies } from "../helpers/provider";
+import { calls, checked, configureFor, created, patchBodies, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
-let conform: () => void;
-beforeEach(async () => {
-  emulator = await startEmulator();
-  conform = checkRequestsConform(emulator);
-  await configureFor(emulator);
-});
-afterEach(async () => {
-  resetRuntime();
-  await emulator.close();
-  conform();
+withEmulator((e) => {
+  emulator = e;
 });
 
 const apiService = (id: string) => emulator.store.getService(emulator.projectId, id);

@@ -1,29 +1,25 @@
-import { type Emulator, startEmulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { isPartialFailure } from "../../provider";
-import { resetRuntime } from "../../provider/core/runtime";
 import * as route from "../../provider/resources/number-route/lifecycle";
 import type { RouteInputs, RouteState } from "../../provider/resources/number-route/plan";
-import { checkRequestsConform } from "../helpers/conformance";
-import { calls, configureFor } from "../helpers/provider";
+import { calls, configureFor, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
-let conform: () => void;
 let serviceA: string;
 let serviceB: string;
 const NUMBER = "+15557770001";
 
-beforeEach(async () => {
-  emulator = await startEmulator({ provisioningDelayMs: 100 });
-  conform = checkRequestsConform(emulator);
-  await configureFor(emulator, { "sinch:numberRoutingTimeout": "5" });
+withEmulator(
+  (e) => {
+    emulator = e;
+  },
+  { provisioningDelayMs: 100 },
+  { "sinch:numberRoutingTimeout": "5" },
+);
+beforeEach(() => {
   serviceA = emulator.store.createService(emulator.projectId, { name: "A" }, "seed").id;
   serviceB = emulator.store.createService(emulator.projectId, { name: "B" }, "seed").id;
   emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "RTC", appId: "app-1" } });
-});
-afterEach(async () => {
-  resetRuntime();
-  await emulator.close();
-  conform();
 });
 
 const inputs = async (news: Record<string, unknown>): Promise<RouteInputs> => {
