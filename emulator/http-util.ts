@@ -36,7 +36,8 @@ export interface FieldViolation {
   description: string;
 }
 
-const STATUS_NAMES: Record<number, string> = {
+/** The `status` name the Fax API gives each HTTP status in its error bodies. */
+export const STATUS_NAMES: Record<number, string> = {
   400: "INVALID_ARGUMENT",
   401: "UNAUTHENTICATED",
   403: "PERMISSION_DENIED",

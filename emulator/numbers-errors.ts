@@ -1,17 +1,7 @@
-import type { FieldViolation, Reply } from "./http-util";
+import { STATUS_NAMES as FAX_STATUS_NAMES, type FieldViolation, type Reply } from "./http-util";
 
-const STATUS_NAMES: Record<number, string> = {
-  400: "INVALID_ARGUMENT",
-  401: "UNAUTHENTICATED",
-  403: "PERMISSION_DENIED",
-  404: "NOT_FOUND",
-  405: "METHOD_NOT_ALLOWED",
-  413: "CONTENT_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  429: "RESOURCE_EXHAUSTED",
-  500: "INTERNAL",
-  503: "UNAVAILABLE",
-};
+/** The Numbers API names the statuses as the Fax API does, but for 413. */
+const STATUS_NAMES: Record<number, string> = { ...FAX_STATUS_NAMES, 413: "CONTENT_TOO_LARGE" };
 
 /** An error in the Numbers API's shape: `{"error": {code, message, status, details}}`. */
 export function numbersError(status: number, message: string, details: unknown[] = [], headers?: Record<string, string>): Reply {

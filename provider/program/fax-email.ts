@@ -1,9 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 import faxEmailProvider = require("../handlers/fax-email");
 
 import type { NumberPermission } from "../client/schemas";
-import { propsOf, quietStackTraces } from "./register";
+import { propsOf, SinchFaxResource } from "./register";
 
 /** A number a fax-to-email address receives faxes from. */
 export interface FaxEmailNumberArgs {
@@ -35,7 +35,7 @@ export interface FaxEmailArgs {
  * fax-to-email), with the service numbers it receives from. Its id is
  * `<serviceId>/<email>`.
  */
-export class FaxEmail extends pulumi.dynamic.Resource {
+export class FaxEmail extends SinchFaxResource {
   /** The service whose faxes the address receives. */
   declare readonly serviceId: pulumi.Output<string>;
   /** The email address. */
@@ -51,11 +51,6 @@ export class FaxEmail extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: FaxEmailArgs, opts?: pulumi.CustomResourceOptions) {
     const props = propsOf(args, ["serviceId", "email", "phoneNumbers", "projectId", "createdAt", "updatedAt"]);
-    const restore = quietStackTraces();
-    try {
-      super(faxEmailProvider, name, props, opts, "sinch-fax", "FaxEmail");
-    } finally {
-      restore();
-    }
+    super(faxEmailProvider, "FaxEmail", name, props, opts);
   }
 }

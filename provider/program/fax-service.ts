@@ -6,7 +6,7 @@ import faxServiceProvider = require("../handlers/fax-service");
 import type { ImageConversionMethod, Resolution, WebhookContentType } from "../client/schemas";
 import { hasCredentials } from "../fields/webhook";
 import { type CoverPageState, type NumberState, WRITABLE_FIELDS } from "../resources/fax-service/fields";
-import { propsOf, quietStackTraces } from "./register";
+import { propsOf, SinchFaxResource } from "./register";
 
 /** A cover page of a {@link FaxService}: a name and a PDF file. */
 export interface CoverPageArgs {
@@ -133,7 +133,7 @@ const OUTPUTS = ["coverPages", "coverPage", "projectId", "adopt", "createdAt", "
  * service id. Outputs hold every field as the API reports it, server
  * defaults included.
  */
-export class FaxService extends pulumi.dynamic.Resource {
+export class FaxService extends SinchFaxResource {
   /** The service's name, 1 to 60 characters. */
   declare readonly name: pulumi.Output<string>;
   /** Where Sinch posts incoming faxes; secret in state when it holds credentials. */
@@ -181,12 +181,7 @@ export class FaxService extends pulumi.dynamic.Resource {
     const props = propsOf(args, [...WRITABLE_FIELDS, ...OUTPUTS]);
     if (args.incomingWebhookUrl !== undefined) props.incomingWebhookUrl = secretIfCredentials(args.incomingWebhookUrl);
     if (args.coverPages !== undefined) props.coverPages = withAbsolutePaths(args.coverPages);
-    const restore = quietStackTraces();
-    try {
-      super(faxServiceProvider, name, props, opts, "sinch-fax", "FaxService");
-    } finally {
-      restore();
-    }
+    super(faxServiceProvider, "FaxService", name, props, opts);
   }
 }
 

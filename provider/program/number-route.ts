@@ -1,9 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 import numberRouteProvider = require("../handlers/number-route");
 
 import type { VoiceRoute } from "../client/numbers";
-import { propsOf, quietStackTraces } from "./register";
+import { propsOf, SinchFaxResource } from "./register";
 
 /** The arguments of a {@link FaxNumberRoute}. */
 export interface FaxNumberRouteArgs {
@@ -25,7 +25,7 @@ export interface FaxNumberRouteArgs {
  * waiting for Sinch to provision it. The number's earlier route is recorded
  * and put back on destroy. Its id is the phone number.
  */
-export class FaxNumberRoute extends pulumi.dynamic.Resource {
+export class FaxNumberRoute extends SinchFaxResource {
   /** The number. */
   declare readonly phoneNumber: pulumi.Output<string>;
   /** The service it delivers to. */
@@ -41,11 +41,6 @@ export class FaxNumberRoute extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: FaxNumberRouteArgs, opts?: pulumi.CustomResourceOptions) {
     const props = propsOf(args, ["phoneNumber", "serviceId", "suspended", "suspendNote", "projectId", "originalRoute"]);
-    const restore = quietStackTraces();
-    try {
-      super(numberRouteProvider, name, props, opts, "sinch-fax", "FaxNumberRoute");
-    } finally {
-      restore();
-    }
+    super(numberRouteProvider, "FaxNumberRoute", name, props, opts);
   }
 }

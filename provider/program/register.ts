@@ -1,18 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
-
-/**
- * Pulumi records a stack trace for every output promise (for leak reports);
- * with ts-node's source maps that is ~10 ms a resource for a score of outputs.
- * They are skipped while a resource registers unless SINCH_FAX_FULL_STACK_TRACES
- * is set. Call right before `super(…)`, and the function it returns right after.
- */
-export function quietStackTraces(): () => void {
-  const limit = Error.stackTraceLimit;
-  if (!process.env.SINCH_FAX_FULL_STACK_TRACES) Error.stackTraceLimit = 0;
-  return () => {
-    Error.stackTraceLimit = limit;
-  };
-}
+import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The properties a resource registers: every argument given, known or not (so
@@ -23,4 +9,30 @@ export function propsOf(args: object, outputs: readonly string[]): pulumi.Inputs
   const props: Record<string, unknown> = { ...args };
   for (const key of outputs) props[key] ??= undefined;
   return props;
+}
+
+/**
+ * A resource of this package: a dynamic resource of module `sinch-fax`,
+ * registered without per-promise stack traces. `props` holds the arguments and
+ * a key for every output (see {@link propsOf}).
+ */
+export abstract class SinchFaxResource extends pulumi.dynamic.Resource {
+  protected constructor(
+    provider: pulumi.dynamic.ResourceProvider,
+    type: string,
+    name: string,
+    props: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    // Pulumi records a stack trace for every output promise (for leak reports);
+    // with ts-node's source maps that is ~10 ms a resource for a score of
+    // outputs. Skipped unless SINCH_FAX_FULL_STACK_TRACES is set.
+    const limit = Error.stackTraceLimit;
+    if (!process.env.SINCH_FAX_FULL_STACK_TRACES) Error.stackTraceLimit = 0;
+    try {
+      super(provider, name, props, opts, "sinch-fax", type);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
 }
