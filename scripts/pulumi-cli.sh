@@ -132,16 +132,27 @@ ensure_pulumi() {
   step "using $(command -v pulumi) ($(pulumi version))"
 }
 
+# In a build's subshell: $work, a temporary folder removed however the subshell ends.
+temp_workdir() {
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  trap 'exit 1' INT TERM
+}
+
+# Puts $CLI_DIR on PATH once, after the rest, so the pulumi found first stays in use.
+path_after_cli_dir() {
+  case ":$PATH:" in
+    *":$CLI_DIR:"*) ;;
+    *) PATH="$PATH:$CLI_DIR" && export PATH ;;
+  esac
+}
+
 # Builds pulumi-language-yaml $YAML_HOST_VERSION into $CLI_DIR, with a stamp
 # naming its version; in a subshell, like build_pulumi. Its module has no
 # replace directives: a throwaway module that requires it builds it with the
 # dependencies of its release.
 build_yaml_host() (
-  work=$(mktemp -d)
-  # shellcheck disable=SC2317 # called by the trap below
-  cleanup() { rm -rf "$work"; }
-  trap cleanup EXIT
-  trap 'exit 1' INT TERM
+  temp_workdir
   host=github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
   step "building pulumi-language-yaml $YAML_HOST_VERSION from its Go module (a minute or two the first time; cached in $CLI_DIR)"
   printf 'module yamlbuild\n\ngo 1.26\n' > "$work/go.mod"
@@ -166,10 +177,7 @@ ensure_yaml_host() {
       fi
       build_yaml_host || return 1
     fi
-    case ":$PATH:" in
-      *":$CLI_DIR:"*) ;;
-      *) PATH="$PATH:$CLI_DIR" && export PATH ;;
-    esac
+    path_after_cli_dir
   fi
   step "using $(command -v pulumi-language-yaml)"
 }
@@ -179,11 +187,7 @@ ensure_yaml_host() {
 # runs from beside itself, pulumi-language-python-exec, taken from the sdk/v3
 # module at our version; in a subshell, like build_pulumi.
 build_python_host() (
-  work=$(mktemp -d)
-  # shellcheck disable=SC2317 # called by the trap below
-  cleanup() { rm -rf "$work"; }
-  trap cleanup EXIT
-  trap 'exit 1' INT TERM
+  temp_workdir
   pulumi_go_env
   step "building pulumi-language-python from its Go module (a minute or two the first time; cached in $CLI_DIR)"
   build_language_host "$work" "$work" python || exit 1
@@ -211,10 +215,7 @@ ensure_python_host() {
       fi
       build_python_host || return 1
     fi
-    case ":$PATH:" in
-      *":$CLI_DIR:"*) ;;
-      *) PATH="$PATH:$CLI_DIR" && export PATH ;;
-    esac
+    path_after_cli_dir
   fi
   venv="$CLI_DIR/python-venv"
   if [ "$(cat "$venv/pulumi.version" 2>/dev/null)" != "$PULUMI_VERSION" ]; then
