@@ -45,6 +45,11 @@ export interface ThroughputResult {
 
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
 const secs = (ms: number) => (ms / 1000).toFixed(1);
+/** An operation's requests by kind, e.g. "300 POST create". */
+const kindsOf = (op: OpResult) =>
+  Object.entries(op.byKind)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ") || "none";
 
 /** The results as markdown tables. */
 export function markdown(
@@ -71,12 +76,8 @@ export function markdown(
     for (const op of ours.ops) {
       const base = floor.ops.find((o) => o.op === op.op)!;
       const old = noop.ops.find((o) => o.op === op.op)!;
-      const kinds =
-        Object.entries(op.byKind)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(", ") || "none";
       lines.push(
-        `| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${secs(old.ms)} | ${ratio(op.ms, old.ms)} | ${op.requests} (${kinds}) | ${op.providerMiB} |`,
+        `| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${secs(old.ms)} | ${ratio(op.ms, old.ms)} | ${op.requests} (${kindsOf(op)}) | ${op.providerMiB} |`,
       );
     }
     const kib = (r: VariantResult) => (r.stateBytes / 1024).toFixed(0);
@@ -208,12 +209,8 @@ function setupSection(results: VariantResult[]): string[] {
   ];
   for (const op of ours.ops) {
     const base = floor.ops.find((o) => o.op === op.op)!;
-    const kinds =
-      Object.entries(op.byKind)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(", ") || "none";
     lines.push(
-      `| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${op.requests} (${kinds}) | ${op.providerMiB} |`,
+      `| ${op.op} | ${secs(op.ms)} | ${secs(base.ms)} | ${ratio(op.ms, base.ms)} | ${op.requests} (${kindsOf(op)}) | ${op.providerMiB} |`,
     );
   }
   const kib = (r: VariantResult) => (r.stateBytes / 1024).toFixed(0);
