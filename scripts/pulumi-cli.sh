@@ -167,7 +167,7 @@ build_yaml_host() (
 # it is the cached one; that one is built when absent or of another version.
 # $CLI_DIR goes after the rest of PATH, so the pulumi found first stays in use.
 ensure_yaml_host() {
-  found=$(command -v pulumi-language-yaml 2>/dev/null)
+  found=$(command -v pulumi-language-yaml 2>/dev/null || true)
   if [ -z "$found" ] || [ "$found" = "$CLI_DIR/pulumi-language-yaml" ]; then
     if [ ! -x "$CLI_DIR/pulumi-language-yaml" ] ||
       [ "$(cat "$CLI_DIR/pulumi-language-yaml.version" 2>/dev/null)" != "$YAML_HOST_VERSION" ]; then
@@ -206,7 +206,7 @@ ensure_python_host() {
     echo "No python3 on PATH: install Python 3.9 or newer for the Python programs." >&2
     return 1
   fi
-  found=$(command -v pulumi-language-python 2>/dev/null)
+  found=$(command -v pulumi-language-python 2>/dev/null || true)
   if [ -z "$found" ] || [ "$found" = "$CLI_DIR/pulumi-language-python" ]; then
     if [ ! -x "$CLI_DIR/pulumi-language-python" ] || [ ! -x "$CLI_DIR/pulumi-language-python-exec" ]; then
       if ! command -v go >/dev/null 2>&1; then

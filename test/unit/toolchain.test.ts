@@ -56,4 +56,30 @@ describe("the set-up's Pulumi CLI step", () => {
     expect(result.stderr).toContain("https://www.pulumi.com/docs/install/");
     expect(result.stderr).toContain("or install Go 1.26+");
   });
+
+  test("a pulumi on PATH without a YAML host beside it: the cached host is used, under `set -e` as run.sh runs", () => {
+    const cache = mkdtempSync(join(tmpdir(), "cli-cache-"));
+    const script = [
+      "set -e",
+      'step() { echo "$*" >&2; }',
+      `. "${ROOT}/scripts/pulumi-cli.sh"`,
+      'mkdir -p "$CLI_DIR" && printf "#!/bin/sh\\n" > "$CLI_DIR/pulumi-language-yaml" && chmod +x "$CLI_DIR/pulumi-language-yaml"',
+      'echo "$YAML_HOST_VERSION" > "$CLI_DIR/pulumi-language-yaml.version"',
+      // On a line of its own, as run.sh calls it: in an `&&` list, `set -e` would not apply.
+      "ensure_yaml_host",
+      'echo "$PATH"',
+    ].join("\n");
+    const run = spawnSync("sh", ["-c", script], {
+      env: {
+        PATH: `${fakePulumi("v3.260.0")}:${dirname(process.execPath)}:/usr/bin:/bin`,
+        HOME: process.env.HOME,
+        ROOT,
+        PULUMI_CLI_CACHE: cache,
+      },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toMatch(/using .*cli-cache-.*\/pulumi-language-yaml/);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split(":")).toContainEqual(expect.stringContaining(cache));
+  });
 });
