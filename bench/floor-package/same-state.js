@@ -1,7 +1,8 @@
 /**
  * The floor, carrying the state FaxService carries and nothing of its work:
- * check fills in the same defaults and a project id, create returns the same
- * outputs (timestamps, numbers, adopted). Beside the floor, it shows what those
+ * check adds a project id (the defaults stay out of the inputs, as FaxService
+ * leaves them out), create returns the same outputs (every field with its
+ * default filled in, timestamps, numbers, adopted). Beside the floor, it shows what those
  * bytes cost the engine, apart from any code of ours.
  */
 const floor = require("./index.js");
@@ -13,11 +14,11 @@ const PROJECT = "fc48f962-9bd9-4eb2-8ba8-eb7a1766340a";
 module.exports = {
   ...floor,
   async check(_olds, news) {
-    return { inputs: { ...DEFAULTS, ...news, projectId: PROJECT } };
+    return { inputs: { ...news, projectId: PROJECT } };
   },
   async create(inputs) {
     const now = new Date().toISOString();
     const { id } = await floor.create(inputs);
-    return { id, outs: { ...inputs, adopted: false, createdAt: now, updatedAt: now, numbers: [] } };
+    return { id, outs: { ...DEFAULTS, ...inputs, adopted: false, createdAt: now, updatedAt: now, numbers: [] } };
   },
 };

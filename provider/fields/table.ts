@@ -95,8 +95,8 @@ export interface InputFailure {
 }
 
 /**
- * Validates inputs field by field, with no API call, and fills in the
- * documented defaults. Values unknown during preview pass through unchecked;
+ * Validates inputs field by field, with no API call (defaults are left out:
+ * see {@link withTableDefaults}). Values unknown during preview pass through unchecked;
  * `undefined` and `null` mean "not given"; `ignored` keys (the engine's and
  * the resource's own) are skipped. An input the table does not have is a
  * failure that names the closest one.
@@ -137,8 +137,14 @@ export function checkFields(
     if (spec.required && (news[name] === undefined || news[name] === null))
       failures.push({ property: name, reason: `${name} is required` });
   }
-  for (const [field, value] of Object.entries(defaultsOf(table))) inputs[field] ??= value;
   return { inputs, failures };
+}
+
+/** The inputs with every documented default of the table filled in where no value was given. */
+export function withTableDefaults<T extends Record<string, unknown>>(table: FieldTable, inputs: T): T {
+  const filled: Record<string, unknown> = { ...inputs };
+  for (const [field, value] of Object.entries(defaultsOf(table))) filled[field] ??= value;
+  return filled as T;
 }
 
 /** The `api` fields whose desired value differs from the current one (an unknown desired value counts as a change). */

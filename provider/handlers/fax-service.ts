@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "../resources/fax-service";
-import type { CheckedInputs, ServiceState } from "../resources/fax-service/fields";
+import type { GivenInputs, ServiceState } from "../resources/fax-service/fields";
 
 /**
  * The provider the engine runs, as this module's whole `module.exports`.
@@ -11,7 +11,7 @@ import type { CheckedInputs, ServiceState } from "../resources/fax-service/field
  * inside the provider process. State written by every release holds that
  * path, so the `./provider/handler` entry of package.json must never go away.
  */
-const faxServiceProvider: pulumi.dynamic.ResourceProvider<CheckedInputs, ServiceState> = {
+const faxServiceProvider: pulumi.dynamic.ResourceProvider<GivenInputs, ServiceState> = {
   configure: (req) => lifecycle.configure(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),

@@ -4,7 +4,7 @@ import { missingProjectMessage } from "../core/config";
 import { FaxProviderError } from "../core/errors";
 import { operationError } from "../core/operation-errors";
 import { clientFor, currentSettings } from "../core/runtime";
-import { checkFields, type InputFailure } from "../fields/table";
+import { checkFields, type InputFailure, withTableDefaults } from "../fields/table";
 import { numbersOf } from "../resources/fax-service/state";
 import { FUNCTIONS } from "./function-specs";
 
@@ -58,7 +58,9 @@ export async function invoke(name: string, args: Args): Promise<Result> {
   const spec = FUNCTIONS[name];
   const run = IMPLEMENTATIONS[name];
   if (!spec || !run) throw new FaxProviderError(`sinch-fax has no function ${name}`);
-  const { inputs, failures } = checkFields(spec.inputs, name, args);
+  const checked = checkFields(spec.inputs, name, args);
+  const { failures } = checked;
+  const inputs = withTableDefaults(spec.inputs, checked.inputs);
   if (name === "getFaxService" && args.id == null && args.name == null) {
     failures.push({ property: "id", reason: "give the service's id or its name" });
   }

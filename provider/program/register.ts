@@ -1,4 +1,9 @@
+import { sep } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { hideFramesFrom } from "./source-position";
+
+/** This folder: its frames (our resource classes) are not where a resource is declared. */
+const PROGRAM_DIR = `${__dirname}${sep}`;
 
 /**
  * The properties a resource registers: every argument given, known or not (so
@@ -29,9 +34,12 @@ export abstract class SinchFaxResource extends pulumi.dynamic.Resource {
     // outputs. Skipped unless SINCH_FAX_FULL_STACK_TRACES is set.
     const limit = Error.stackTraceLimit;
     if (!process.env.SINCH_FAX_FULL_STACK_TRACES) Error.stackTraceLimit = 0;
+    // The position Pulumi records is the user's line, not our constructors' (see source-position.ts).
+    const restore = hideFramesFrom(PROGRAM_DIR);
     try {
       super(provider, name, props, opts, "sinch-fax", type);
     } finally {
+      restore();
       Error.stackTraceLimit = limit;
     }
   }

@@ -1,5 +1,5 @@
 import type { Service } from "../client/schemas";
-import type { DesiredFields } from "../resources/fax-service/fields";
+import { type GivenInputs, withDefaults } from "../resources/fax-service/fields";
 import { createBody, createdCandidates } from "../resources/fax-service/plan";
 
 /**
@@ -43,7 +43,8 @@ export function planRecovery(
         ? []
         : createdCandidates(
             servicesByProject.get(attempt.projectId) ?? [],
-            createBody(attempt.inputs as DesiredFields),
+            // Earlier releases kept the defaults among the inputs in state; later ones leave them out.
+            createBody(withDefaults(attempt.inputs as GivenInputs)),
             attempt.since,
             managedIds,
             {

@@ -10,11 +10,11 @@ describe("engine: the root project keeps secrets out of state", () => {
     fx = await engineStack(".", {
       secrets: { "sinch-fax-services:inboundWebhookUrl": `https://faxbot:${password}@hooks.example.com/inbound` },
     });
+    await fx.stack.up();
   });
   afterAll(() => fx.close());
 
   test("neither the key secret nor the webhook password is in the raw state file, after up and after refresh", async () => {
-    await fx.stack.up();
     const api = fx.emulator.store.listServices(fx.emulator.projectId).find((s) => s.name === "Inbound faxes")!;
     expect(api.incomingWebhookUrl).toBe(`https://faxbot:${password}@hooks.example.com/inbound`);
     const check = () => {
@@ -40,6 +40,22 @@ describe("engine: the root project keeps secrets out of state", () => {
     await fx.stack.refresh();
     check();
     expect((await fx.stack.preview()).changeSummary).toEqual({ same: 3 });
+  });
+
+  test("state records the program's line as where each resource is declared, and no default the program did not give", () => {
+    const state = JSON.parse(fx.rawState());
+    const ours = state.checkpoint.latest.resources.filter((r: { type: string }) => r.type.includes("sinch-fax:"));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const r of ours) {
+      // The program is stack/index.ts; the project's folder is the repository's root.
+      expect(r.sourcePosition).toMatch(/^project:\/\/\/stack\/index\.ts#\d+,\d+$/);
+      expect(JSON.stringify(r.stackTrace)).not.toContain("provider/program");
+    }
+    // What the program gives is in the inputs; what it leaves to its default only in the outputs.
+    const inbound = ours.find((r: { urn: string }) => r.urn.endsWith("::inbound"));
+    expect(inbound.inputs).toMatchObject({ webhookContentType: "application/json", saveInboundFaxDocuments: true });
+    for (const field of ["resolution", "numberOfRetries", "inProgressNotifications"]) expect(inbound.inputs).not.toHaveProperty(field);
+    expect(inbound.outputs).toMatchObject({ resolution: "FINE", numberOfRetries: 3, inProgressNotifications: false });
   });
 });
 

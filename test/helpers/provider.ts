@@ -1,7 +1,7 @@
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import { resetRuntime } from "../../provider/core/runtime";
 import * as lifecycle from "../../provider/resources/fax-service";
-import type { CheckedInputs, ServiceState } from "../../provider/resources/fax-service/fields";
+import type { GivenInputs, ServiceState } from "../../provider/resources/fax-service/fields";
 import { checkRequestsConform } from "./conformance";
 
 /** Configures the provider's runtime, in this process, for an emulator (as `configure` would from stack config). */
@@ -51,10 +51,10 @@ export function withEmulator(use: (emulator: Emulator) => void, options: Emulato
 }
 
 /** Runs check and fails the test on any failure; returns the checked inputs. */
-export async function checked(news: Record<string, unknown>): Promise<CheckedInputs> {
+export async function checked(news: Record<string, unknown>): Promise<GivenInputs> {
   const { inputs, failures } = await lifecycle.check({}, news);
   if (failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
-  return inputs as unknown as CheckedInputs;
+  return inputs;
 }
 
 /** Creates a service through the provider; returns its id and state. */

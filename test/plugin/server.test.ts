@@ -41,12 +41,13 @@ const isSecret = (value: unknown) => typeof value === "object" && value !== null
 const services = () => emulator.store.listServices(emulator.projectId);
 
 describe("the provider plugin's gRPC service, against the emulator", () => {
-  test("schema and version; check fills defaults, keeps a secret secret, and names a bad field", async () => {
+  test("schema and version; check keeps what was given (no defaults) and the project, keeps a secret secret, and names a bad field", async () => {
     expect((await plugin.getSchema()).name).toBe("sinch-fax");
     expect(await plugin.pluginVersion()).toBe("9.9.9");
     const { inputs, failures } = await plugin.check("FaxService", { name: "Inbound", incomingWebhookUrl: secretOf(HOOK) });
     expect(failures).toEqual([]);
-    expect(inputs).toMatchObject({ name: "Inbound", numberOfRetries: 3, resolution: "FINE", projectId: emulator.projectId });
+    expect(Object.keys(inputs).sort()).toEqual(["incomingWebhookUrl", "name", "projectId"]);
+    expect(inputs).toMatchObject({ name: "Inbound", projectId: emulator.projectId });
     expect(isSecret(inputs.incomingWebhookUrl)).toBe(true);
     const bad = await plugin.check("FaxService", { name: "x", numberOfRetries: 9, nmae: "y" });
     expect(bad.failures).toEqual([

@@ -3,7 +3,7 @@ import { isSinchHttpError, SinchHttpError } from "../../provider/client";
 import { resetRuntime } from "../../provider/core/runtime";
 import * as lifecycle from "../../provider/resources/fax-service";
 import { ServiceError, serviceError } from "../../provider/resources/fax-service/errors";
-import { DEFAULTS } from "../../provider/resources/fax-service/fields";
+import { DEFAULTS, withDefaults } from "../../provider/resources/fax-service/fields";
 import { calls, checked, configureFor, created, patchBodies, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
@@ -16,7 +16,7 @@ const apiService = (id: string) => emulator.store.getService(emulator.projectId,
 describe("provider lifecycle against the emulator", () => {
   test("check and diff make no API call", async () => {
     const inputs = await checked({ name: "No calls" });
-    const d = await lifecycle.diff("x", { ...inputs }, inputs as never);
+    const d = await lifecycle.diff("x", withDefaults(inputs), inputs);
     expect(d).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, diffs: [] });
     expect(emulator.requests).toEqual([]);
   });
@@ -227,7 +227,7 @@ describe("provider lifecycle against the emulator", () => {
 
   test("once recovery records what it made, refresh moves the resource to that service, or drops it", async () => {
     const made = emulator.store.createService(emulator.projectId, { name: "Resolved" }, "seed");
-    const { coverPages: _none, ...inputs } = await checked({ name: "Resolved" });
+    const { coverPages: _none, ...inputs } = withDefaults(await checked({ name: "Resolved" }));
     const state = {
       ...inputs,
       numbers: [],

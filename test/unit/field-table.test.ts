@@ -15,6 +15,7 @@ import {
   patchBody,
   replacingFields,
   UNKNOWN,
+  withTableDefaults,
 } from "../../provider/fields/table";
 
 const table = {
@@ -33,14 +34,16 @@ const table = {
 } as const satisfies FieldTable;
 
 describe("a field table's derived operations", () => {
-  test("check: defaults, unknown values, unknown inputs with a suggestion, sensitive failures name no property", () => {
+  test("check: unknown values, unknown inputs with a suggestion, sensitive failures name no property; defaults filled in apart", () => {
     const { inputs, failures } = checkFields(
       table,
       "Thing",
       { titel: "x", url: "not a url", note: UNKNOWN, skipme: 1 },
       new Set(["skipme"]),
     );
-    expect(inputs).toEqual({ title: "T", note: UNKNOWN });
+    expect(inputs).toEqual({ note: UNKNOWN });
+    expect(withTableDefaults(table, inputs)).toEqual({ title: "T", note: UNKNOWN });
+    expect(withTableDefaults(table, { title: "given", note: "n" })).toEqual({ title: "given", note: "n" });
     expect(failures).toEqual([
       { property: "", reason: '"titel" is not an input of Thing; did you mean "title"?' },
       { property: "", reason: 'url must be a URL (got "not a url")' },

@@ -240,7 +240,16 @@ describe("state mapping", () => {
       numbers: [],
       adopted: false,
     });
-    expect(inputsOf(s)).toEqual({ ...DEFAULTS, name: "A", incomingWebhookUrl: "https://u:pw@h/x", projectId: "p" });
+    // A refresh reports the live fields as `check` would keep them: those at their default left out.
+    expect(inputsOf(s)).toStrictEqual({ name: "A", incomingWebhookUrl: "https://u:pw@h/x", projectId: "p" });
+    expect(inputsOf({ ...s, resolution: "SUPERFINE", numberOfRetries: 0, defaultForProject: true })).toStrictEqual({
+      name: "A",
+      incomingWebhookUrl: "https://u:pw@h/x",
+      resolution: "SUPERFINE",
+      numberOfRetries: 0,
+      defaultForProject: true,
+      projectId: "p",
+    });
     expect(fieldsOf({ id: "S", name: "A", defaultForProject: true, resolution: "SUPERFINE" })).toEqual({
       ...DEFAULTS,
       name: "A",

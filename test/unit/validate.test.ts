@@ -1,4 +1,4 @@
-import { DEFAULTS, UNKNOWN } from "../../provider/resources/fax-service/fields";
+import { DEFAULTS, UNKNOWN, withDefaults } from "../../provider/resources/fax-service/fields";
 import { checkInputs } from "../../provider/resources/fax-service/validate";
 
 const check = (news: Record<string, unknown>, project: string | undefined = "proj-1") =>
@@ -113,17 +113,27 @@ describe("check: validation of every input", () => {
 });
 
 describe("check: defaults, unknowns and the project", () => {
-  test("fills in every documented default and the configured project", () => {
-    const { inputs, failures } = check({ name: "Only a name", __provider: "x" });
+  test("keeps what the program gave and the configured project; the defaults stay out of state and come back where inputs are used", () => {
+    const { inputs, failures } = check({ name: "Only a name", numberOfRetries: 5, __provider: "x" });
     expect(failures).toEqual([]);
-    expect(inputs).toEqual({ ...DEFAULTS, name: "Only a name", projectId: "proj-1" });
-    expect(inputs).not.toHaveProperty("incomingWebhookUrl");
+    expect(inputs).toEqual({ name: "Only a name", numberOfRetries: 5, projectId: "proj-1" });
+    expect(withDefaults(inputs)).toEqual({ ...DEFAULTS, name: "Only a name", numberOfRetries: 5, projectId: "proj-1" });
+    expect(withDefaults(inputs)).not.toHaveProperty("incomingWebhookUrl");
+  });
+
+  test("a value given equal to its default is kept as given", () => {
+    expect(check({ resolution: "FINE", defaultForProject: false }).inputs).toEqual({
+      resolution: "FINE",
+      defaultForProject: false,
+      projectId: "proj-1",
+    });
   });
 
   test("null and undefined mean not given", () => {
     const { inputs } = check({ numberOfRetries: null, resolution: undefined });
-    expect(inputs.numberOfRetries).toBe(3);
-    expect(inputs.resolution).toBe("FINE");
+    expect(inputs).toEqual({ projectId: "proj-1" });
+    expect(withDefaults(inputs).numberOfRetries).toBe(3);
+    expect(withDefaults(inputs).resolution).toBe("FINE");
   });
 
   test("unknown values pass in any field, even booleans and numbers", () => {
@@ -142,7 +152,8 @@ describe("check: defaults, unknowns and the project", () => {
   test("adopting the default keeps it the default unless the program says otherwise", () => {
     expect(check({ adopt: "default" }).inputs.defaultForProject).toBe(true);
     expect(check({ adopt: "default", defaultForProject: false }).inputs.defaultForProject).toBe(false);
-    expect(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs.defaultForProject).toBe(false);
+    expect(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs.defaultForProject).toBeUndefined();
+    expect(withDefaults(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs).defaultForProject).toBe(false);
   });
 
   test("outputs fed back as inputs are ignored, not rejected", () => {

@@ -12,19 +12,21 @@ const OUTPUTS = [
   ...["createdAt", "updatedAt", "numbers", "adopted"],
 ];
 
-/** Registered as FaxService is: the same inputs, and no per-promise stack traces while registering. */
-class FloorResource extends pulumi.dynamic.Resource {
-  constructor(name: string, args: Record<string, unknown>, type = "FloorService") {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      const props: Record<string, unknown> = { ...args };
-      if (sameState) for (const key of OUTPUTS) props[key] ??= undefined;
-      super(floor, name, props, undefined, "bench", type);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  }
+/** Registered as FaxService is: from a package module, no per-promise stack traces, the program's line as source position. */
+const { FloorResource: Registered } = require("sinch-fax-bench-floor/resource") as {
+  FloorResource: new (
+    provider: pulumi.dynamic.ResourceProvider,
+    name: string,
+    props: Record<string, unknown>,
+    type: string,
+  ) => pulumi.CustomResource;
+};
+
+/** The same inputs as FaxService, and with test:sameState a key for each of its outputs. */
+function propsOf(args: Record<string, unknown>): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...args };
+  if (sameState) for (const key of OUTPUTS) props[key] ??= undefined;
+  return props;
 }
 
 // The same inputs as the FaxService benchmark (test:services, and test:routes
@@ -34,6 +36,6 @@ const config = new pulumi.Config("test");
 const services = config.requireObject<Record<string, Record<string, unknown>>>("services");
 const routes = config.getObject<Record<string, { phoneNumber: string; service: string }>>("routes") ?? {};
 const ids: Record<string, pulumi.Output<string>> = {};
-for (const [name, args] of Object.entries(services)) ids[name] = new FloorResource(name, args).id;
+for (const [name, args] of Object.entries(services)) ids[name] = new Registered(floor, name, propsOf(args), "FloorService").id;
 for (const [name, { phoneNumber, service }] of Object.entries(routes))
-  new FloorResource(name, { phoneNumber, serviceId: ids[service] }, "FloorRoute");
+  new Registered(floor, name, propsOf({ phoneNumber, serviceId: ids[service] }), "FloorRoute");

@@ -7,7 +7,7 @@ import type { ResourceDiff } from "../../core/diff-result";
 import { operationError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { FAX_EMAIL_FIELDS } from "../../fields/fax-email";
-import { checkFields } from "../../fields/table";
+import { checkFields, withTableDefaults } from "../../fields/table";
 import { decideEmailDiff, type EmailInputs, type EmailState, emailId, emailInputsOf, emailStateOf, sameAddress } from "./plan";
 
 const RESOURCE = "FaxEmail";
@@ -20,7 +20,9 @@ export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: EmailInputs; failures: CheckFailure[] }> {
-  const { inputs, failures } = checkFields(FAX_EMAIL_FIELDS, RESOURCE, news, IGNORED);
+  const checked = checkFields(FAX_EMAIL_FIELDS, RESOURCE, news, IGNORED);
+  const { failures } = checked;
+  const inputs = withTableDefaults(FAX_EMAIL_FIELDS, checked.inputs);
   if (inputs.projectId === undefined) {
     const configured = currentSettings().projectId;
     if (configured) inputs.projectId = configured;

@@ -3,21 +3,21 @@ import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
 import { currentSettings } from "../../core/runtime";
 import { isUnknown } from "../../fields/table";
-import type { CheckedInputs } from "./fields";
+import { type GivenInputs, withDefaults } from "./fields";
 import { inspectPdf, pdfPath } from "./pdf";
 import { decideDiff } from "./plan";
 import { isUnconfirmed } from "./unconfirmed";
 import { checkInputs } from "./validate";
 
 /**
- * Validates every input with no API call and fills in the documented
- * defaults; reads each cover page's PDF (relative to the program) for its
+ * Validates every input with no API call (the defaults stay out of the
+ * checked inputs: see `GivenInputs`); reads each cover page's PDF (relative to the program) for its
  * SHA-256 and size, so a missing file, a non-PDF or one too large fails here.
  */
 export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
-): Promise<{ inputs: CheckedInputs; failures: CheckFailure[] }> {
+): Promise<{ inputs: GivenInputs; failures: CheckFailure[] }> {
   const { inputs, failures } = checkInputs(news, currentSettings().projectId, missingProjectMessage());
   if (failures.length > 0 || !Array.isArray(inputs.coverPages)) return { inputs, failures };
   const pages = inputs.coverPages as unknown[];
@@ -46,8 +46,8 @@ function isUnknownPage(page: unknown): boolean {
  * A create that was never confirmed always differs, so `up` reaches `update`,
  * which explains how to resolve it instead of passing over it in silence.
  */
-export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
+export async function diff(id: string, olds: Record<string, unknown>, news: GivenInputs): Promise<ResourceDiff> {
   if (isUnconfirmed(id)) return { changes: true, replaces: [], deleteBeforeReplace: false };
-  const { changes, replaces, diffs } = decideDiff(olds, news);
+  const { changes, replaces, diffs } = decideDiff(olds, withDefaults(news));
   return { changes, replaces, deleteBeforeReplace: false, diffs };
 }

@@ -5,7 +5,15 @@ import { claim, claimedIds, clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
-import { type CheckedInputs, type DesiredFields, type NumberState, type ServiceState, writableFields } from "./fields";
+import {
+  type CheckedInputs,
+  type DesiredFields,
+  type GivenInputs,
+  type NumberState,
+  type ServiceState,
+  withDefaults,
+  writableFields,
+} from "./fields";
 import { createBody, createdCandidates, isEmptyPlan, planUpdate } from "./plan";
 import { fieldsOf, numbersOf, stateOf, withPages } from "./state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
@@ -15,7 +23,8 @@ import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
  * default when asked (a second call, so it becomes the default only once fully
  * configured). With `adopt`, takes an existing service over instead.
  */
-export async function create(inputs: CheckedInputs): Promise<{ id: string; outs: ServiceState }> {
+export async function create(given: GivenInputs): Promise<{ id: string; outs: ServiceState }> {
+  const inputs = withDefaults(given);
   const secrets = [webhookPassword(inputs.incomingWebhookUrl)];
   const client = clientFor(inputs.projectId);
   if (inputs.adopt !== undefined) return adopt(client, inputs, inputs.adopt, secrets);

@@ -1,5 +1,5 @@
 import { type DesiredFields, FAX_SERVICE_FIELDS } from "../../fields/fax-service";
-import { type ApiFieldOf, type DefaultsOf, defaultsOf, type FieldSpec, fieldNames } from "../../fields/table";
+import { type ApiFieldOf, type DefaultsOf, defaultsOf, type FieldSpec, fieldNames, withTableDefaults } from "../../fields/table";
 
 export type { DesiredFields } from "../../fields/fax-service";
 export { isUnknown, UNKNOWN } from "../../fields/table";
@@ -18,7 +18,7 @@ export const CLEARABLE_FIELDS: readonly WritableField[] = WRITABLE_FIELDS.filter
   (f) => (FAX_SERVICE_FIELDS[f] as FieldSpec).clearable === true,
 );
 
-/** The checked inputs of a FaxService: its fields, the project, and what to adopt. */
+/** The checked inputs of a FaxService with its defaults filled in: its fields, the project, and what to adopt. */
 export type CheckedInputs = DesiredFields & {
   projectId: string;
   coverPages?: DesiredCoverPage[];
@@ -27,6 +27,23 @@ export type CheckedInputs = DesiredFields & {
   /** The serialized provider, which the engine passes along; state written by a partial failure must keep it. */
   __provider?: unknown;
 };
+
+/**
+ * The inputs as `check` returns them and state keeps them: what the program
+ * gave, without the documented defaults. The engine rewrites every resource's
+ * inputs into the state file at each step of an operation, so bytes there cost
+ * time on large stacks (bench/results/bench.md); {@link withDefaults} puts the
+ * defaults back wherever inputs are compared or sent.
+ */
+export type GivenInputs = Omit<CheckedInputs, DefaultedField> & Partial<Pick<CheckedInputs, DefaultedField>>;
+
+/** The fields with a documented default. */
+type DefaultedField = keyof typeof DEFAULTS & keyof DesiredFields;
+
+/** Inputs with the documented defaults filled in where the program gave no value: the service as it should be. */
+export function withDefaults(inputs: GivenInputs): CheckedInputs {
+  return withTableDefaults(FAX_SERVICE_FIELDS, inputs) as CheckedInputs;
+}
 
 /** A phone number attached to a service, as kept in state. */
 export interface NumberState {

@@ -71,12 +71,14 @@ export function pagesMoved(before: readonly CoverPageState[] | undefined, after:
 }
 
 /**
- * The inputs a refresh reports: the service's live fields, so that the next
- * `preview --diff` compares the program with what is really there.
+ * The inputs a refresh (or an import) reports: the service's live fields, so
+ * that the next `preview --diff` compares the program with what is really
+ * there. A field at its default is left out, as `check` leaves it out.
  */
 export function inputsOf(state: ServiceState): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
-  for (const field of WRITABLE_FIELDS) if (state[field] !== undefined) inputs[field] = state[field];
+  const defaults: Record<string, unknown> = DEFAULTS;
+  for (const field of WRITABLE_FIELDS) if (state[field] !== undefined && state[field] !== defaults[field]) inputs[field] = state[field];
   if (state.coverPages && state.coverPages.length > 0) inputs.coverPages = state.coverPages.map(({ name, file }) => ({ name, file }));
   if (state.coverPage !== undefined) {
     inputs.coverPage = state.coverPage;

@@ -3,7 +3,7 @@ import { clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
 import { applyPlan, StepFailure } from "./apply";
 import { PartialFailureError, serviceError } from "./errors";
-import type { CheckedInputs, CoverPageState, ServiceState } from "./fields";
+import { type CoverPageState, type GivenInputs, type ServiceState, withDefaults } from "./fields";
 import { planUpdate } from "./plan";
 import { pagesMoved, stateOf, withPages } from "./state";
 import { isUnconfirmed, RECOVER_ADVICE } from "./unconfirmed";
@@ -14,7 +14,8 @@ import { isUnconfirmed, RECOVER_ADVICE } from "./unconfirmed";
  * waits for another service to take over. If a later step fails, the error
  * records what was applied. A create that was never confirmed is not touched.
  */
-export async function update(id: string, olds: ServiceState, news: CheckedInputs): Promise<{ outs: ServiceState }> {
+export async function update(id: string, olds: ServiceState, given: GivenInputs): Promise<{ outs: ServiceState }> {
+  const news = withDefaults(given);
   const secrets = [webhookPassword(news.incomingWebhookUrl), webhookPassword(olds.incomingWebhookUrl)];
   if (isUnconfirmed(id)) {
     throw serviceError({ name: news.name }, `its creation was never confirmed (placeholder id ${id}). ${RECOVER_ADVICE}`, secrets);

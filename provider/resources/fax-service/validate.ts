@@ -1,6 +1,6 @@
 import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
 import { checkFields, type InputFailure, isUnknown } from "../../fields/table";
-import type { CheckedInputs } from "./fields";
+import type { GivenInputs } from "./fields";
 
 export type { InputFailure } from "../../fields/table";
 
@@ -9,15 +9,14 @@ const RESERVED = new Set(["__provider", "createdAt", "updatedAt", "numbers", "ad
 
 /**
  * Validates FaxService inputs field by field against its field table, with no
- * API call, and fills in the documented defaults so the declared state is
- * explicit. `projectId` falls back to the configured project; `missingProject`
- * is the message when there is none.
+ * API call. Defaults are not filled in (see `GivenInputs`). `projectId` falls
+ * back to the configured project; `missingProject` is the message when there is none.
  */
 export function checkInputs(
   news: Record<string, unknown>,
   configuredProjectId: string | undefined,
   missingProject: string,
-): { inputs: CheckedInputs; failures: InputFailure[] } {
+): { inputs: GivenInputs; failures: InputFailure[] } {
   const { inputs, failures } = checkFields(FAX_SERVICE_FIELDS, "FaxService", news, RESERVED);
   // Adopting the default keeps it the default unless the program says otherwise.
   if (inputs.adopt === "default" && (news.defaultForProject === undefined || news.defaultForProject === null))
@@ -29,7 +28,7 @@ export function checkInputs(
   }
   // Complete once there are no failures (the engine goes no further otherwise); in a
   // preview, a field may still hold the engine's unknown-value placeholder.
-  return { inputs: inputs as CheckedInputs, failures };
+  return { inputs: inputs as GivenInputs, failures };
 }
 
 /** The rules across cover page inputs: `coverPage` names a declared page, and is not given with `coverPageId`. */

@@ -9,7 +9,7 @@ import { FaxProviderError } from "../../core/errors";
 import { operationError, PartialFailureError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { NUMBER_ROUTE_FIELDS } from "../../fields/number-route";
-import { checkFields } from "../../fields/table";
+import { checkFields, withTableDefaults } from "../../fields/table";
 import { decideRouteDiff, type RouteInputs, type RouteState, routeInputsOf, routeStateOf, sameRoute, settledRoute, UNROUTED } from "./plan";
 import { waitForRoute } from "./wait";
 
@@ -23,7 +23,9 @@ export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: RouteInputs; failures: CheckFailure[] }> {
-  const { inputs, failures } = checkFields(NUMBER_ROUTE_FIELDS, RESOURCE, news, IGNORED);
+  const checked = checkFields(NUMBER_ROUTE_FIELDS, RESOURCE, news, IGNORED);
+  const { failures } = checked;
+  const inputs = withTableDefaults(NUMBER_ROUTE_FIELDS, checked.inputs);
   if (inputs.projectId === undefined) {
     const configured = currentSettings().projectId;
     if (configured) inputs.projectId = configured;
