@@ -84,11 +84,14 @@ async function measure(emulator: Emulator, op: string, run: () => Promise<unknow
   const memory = new ProviderMemory();
   memory.start();
   const started = Date.now();
+  const cpu = process.cpuUsage();
   await run();
   const ms = Date.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
   const byKind: Record<string, number> = {};
   for (const r of emulator.requests) byKind[`${r.method} ${r.operation}`] = (byKind[`${r.method} ${r.operation}`] ?? 0) + 1;
-  const result = { op, ms, requests: emulator.requests.length, byKind, providerMiB: memory.stop() };
+  const benchCpuMs = (user + system) / 1000;
+  const result = { op, ms, requests: emulator.requests.length, byKind, providerMiB: memory.stop(), benchCpuMs };
   console.log(
     `  ${op.padEnd(16)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${String(result.requests).padStart(4)} requests  provider ${result.providerMiB} MiB`,
   );

@@ -77,7 +77,7 @@ export function stateCostSection(results: VariantResult[], n: number): string[] 
   const lines = [
     `### What FaxService's state costs the engine, ${n} services`,
     "",
-    "The floor with FaxService's state registers the same properties and keeps the same state (defaults filled in, project id, timestamps, numbers) with no code of ours: the difference between it and the floor is what the engine charges for those bytes; between it and FaxService, what our code adds.",
+    "The floor with FaxService's state registers the same properties and keeps the same state (the program's inputs and the project id; outputs with every field, timestamps, numbers) with no code of ours: the difference between it and the floor is what the engine charges for those bytes; between it and FaxService, what our code adds, and the emulator's work answering our requests (the floor sends none) on the same two cores.",
     "",
     `| | state per resource (bytes) | ${OPS.map((o) => `${o} (s)`).join(" | ")} |`,
     `|---|---|${OPS.map(() => "---").join("|")}|`,
@@ -85,6 +85,17 @@ export function stateCostSection(results: VariantResult[], n: number): string[] 
   for (const [label, r] of rows)
     lines.push(
       `| ${label} | ${Math.round(r!.stateBytes / (r!.n + 1))} | ${OPS.map((o) => secs(r!.ops.find((x) => x.op === o)!.ms)).join(" | ")} |`,
+    );
+  lines.push(
+    "",
+    "CPU time of the benchmark's own process during each operation (s): the emulator answering the provider's requests, standing in for Sinch's servers, and the Automation API reading the engine's events (the same for all three).",
+    "",
+    `| | ${OPS.join(" | ")} |`,
+    `|---|${OPS.map(() => "---").join("|")}|`,
+  );
+  for (const [label, r] of rows)
+    lines.push(
+      `| ${label} | ${OPS.map((o) => ((r!.ops.find((x) => x.op === o)!.benchCpuMs ?? Number.NaN) / 1000).toFixed(2)).join(" | ")} |`,
     );
   lines.push("");
   return lines;

@@ -9,6 +9,12 @@ export interface OpResult {
   byKind: Record<string, number>;
   /** Peak resident memory of the provider process, MiB. */
   providerMiB: number;
+  /**
+   * CPU time of the benchmark's own process meanwhile: the emulator answering
+   * the provider (standing in for Sinch's servers) and the Automation API
+   * reading the engine's events. Absent from results of earlier runs.
+   */
+  benchCpuMs?: number;
 }
 
 /** One program at one size. */
