@@ -1,4 +1,4 @@
-import { decideEmailDiff } from "../../provider/resources/fax-email/plan";
+import { decideEmailDiff, emailStateOf } from "../../provider/resources/fax-email/plan";
 import { decideRouteDiff, routeStateOf, routingStep, settledRoute, UNROUTED } from "../../provider/resources/number-route/plan";
 
 const number = (voiceConfiguration: Record<string, unknown>) => ({ phoneNumber: "+15550000001", voiceConfiguration });
@@ -83,5 +83,37 @@ describe("what a route's and an address's diff reports", () => {
       replaces: ["email"],
       diffs: ["email"],
     });
+  });
+});
+
+describe("an address's state and diff, at the edges", () => {
+  const address = { serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", email: "desk@example.com", projectId: "p", phoneNumbers: [] };
+  test("state keeps the API's timestamps when it reports them, and has none when it does not", () => {
+    const numbers = [{ number: "+15550001111", permissions: "send" as const }];
+    expect(emailStateOf({ email: "desk@example.com", phoneNumbers: numbers, createdAt: "t1", updatedAt: "t2" }, "S", "p")).toEqual({
+      serviceId: "S",
+      email: "desk@example.com",
+      phoneNumbers: numbers,
+      projectId: "p",
+      createdAt: "t1",
+      updatedAt: "t2",
+    });
+    expect(Object.keys(emailStateOf({ email: "desk@example.com", phoneNumbers: [] }, "S", "p")).sort()).toEqual([
+      "email",
+      "phoneNumbers",
+      "projectId",
+      "serviceId",
+    ]);
+  });
+
+  test("another service or project replaces it even with the same address", () => {
+    expect(decideEmailDiff(address, { ...address, serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAW" }).replaces).toEqual(["serviceId"]);
+    expect(decideEmailDiff(address, { ...address, email: "DESK@example.com", projectId: "q" }).replaces).toEqual(["projectId"]);
+  });
+
+  test("an address missing on either side (an old state, a value not yet known) is a replacement, not a crash", () => {
+    const { email: _email, ...noAddress } = address;
+    expect(decideEmailDiff(noAddress, address).replaces).toEqual(["email"]);
+    expect(decideEmailDiff(address, { ...noAddress, email: 42 }).replaces).toEqual(["email"]);
   });
 });
