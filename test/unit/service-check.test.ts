@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { configureRuntime, resetRuntime } from "../../provider/core/runtime";
 import { UNKNOWN } from "../../provider/fields/table";
 import { check, diff } from "../../provider/resources/fax-service/check";
-import { pagesAfter, planCoverPages } from "../../provider/resources/fax-service/cover-pages";
+import { isEmptyPagePlan, pagesAfter, planCoverPages } from "../../provider/resources/fax-service/cover-pages";
 import { describeService } from "../../provider/resources/fax-service/errors";
+import { writableFields } from "../../provider/resources/fax-service/fields";
 import { checkInputs } from "../../provider/resources/fax-service/validate";
 
 // A FaxService's check and diff with cover pages, with no API call: which PDFs are read, and what a failure says.
@@ -79,6 +80,19 @@ describe("diff, plans and names at their edges", () => {
     const kept = { name: "A", file: "a.pdf", sha256: "a", size: 1, id: "ID-A" };
     const uploaded = { name: "B", file: "b.pdf", sha256: "b", size: 1, id: "ID-B" };
     expect(pagesAfter({ upload: [], keep: [kept], remove: [] }, [uploaded])).toEqual([kept, uploaded]);
+  });
+
+  test("each declared page is matched by its own name and PDF; a plan that only deletes is not empty", () => {
+    const a = { name: "A", file: "a.pdf", sha256: "a", size: 1, id: "ID-A" };
+    const b = { name: "B", file: "b.pdf", sha256: "b", size: 1, id: "ID-B" };
+    const plan = planCoverPages([a, b], [{ name: "B", file: "moved/b.pdf", sha256: "b", size: 1 }]);
+    expect(plan).toEqual({ upload: [], keep: [{ ...b, file: "moved/b.pdf" }], remove: [a] });
+    expect(isEmptyPagePlan(plan)).toBe(false);
+    expect(isEmptyPagePlan({ upload: [], keep: [b], remove: [] })).toBe(true);
+  });
+
+  test("the writable fields of a record are those it has, and only those", () => {
+    expect(writableFields({ name: "A", resolution: undefined, projectId: "p" } as never)).toStrictEqual({ name: "A" });
   });
 
   test("a service is named by its name, or as unnamed, and by its id once known", () => {
