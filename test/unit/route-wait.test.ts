@@ -1,6 +1,8 @@
+import type { SinchFaxClient } from "../../provider/client/client";
 import type { NumbersClient } from "../../provider/client/numbers";
 import type { ActiveNumber } from "../../provider/client/schemas";
 import { configureRuntime, resetRuntime } from "../../provider/core/runtime";
+import { waitForHandoff } from "../../provider/resources/fax-service/handoff-wait";
 import { waitForRoute } from "../../provider/resources/number-route/wait";
 
 // The wait for Sinch to provision a number's route, on a virtual clock (jest's fake timers), against a
@@ -77,5 +79,23 @@ describe("waiting for a number's route", () => {
     await jest.runAllTimersAsync();
     await outcome;
     expect(lines).toEqual(["sinch-fax: Number x: Sinch is provisioning it (IN_PROGRESS, 5s)"]);
+  });
+});
+
+describe("waiting for another service to take over the default", () => {
+  test("a look every 500 ms, the last one at the deadline exactly", async () => {
+    configureRuntime((key) => (key === "sinch:defaultHandoffTimeout" ? "1.2" : undefined));
+    const start = Date.now();
+    const looks: number[] = [];
+    const client = {
+      findService: async () => {
+        looks.push(Date.now() - start);
+        return { id: "S", defaultForProject: true };
+      },
+    } as unknown as SinchFaxClient;
+    const outcome = waitForHandoff(client, "S");
+    await jest.runAllTimersAsync();
+    expect(await outcome).toMatchObject({ timedOut: true, waitedMs: 1200 });
+    expect(looks).toEqual([0, 500, 1000, 1200]);
   });
 });

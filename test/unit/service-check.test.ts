@@ -89,6 +89,9 @@ describe("diff, plans and names at their edges", () => {
     expect(plan).toEqual({ upload: [], keep: [{ ...b, file: "moved/b.pdf" }], remove: [a] });
     expect(isEmptyPagePlan(plan)).toBe(false);
     expect(isEmptyPagePlan({ upload: [], keep: [b], remove: [] })).toBe(true);
+    // Two pages of the same PDF under two names: each is its own page.
+    const twin = { ...b, name: "C", id: "ID-C" };
+    expect(planCoverPages([b, twin], [{ name: "C", file: "b.pdf", sha256: "b", size: 1 }]).keep).toEqual([twin]);
   });
 
   test("the writable fields of a record are those it has, and only those", () => {
