@@ -1,5 +1,13 @@
-import { decideEmailDiff } from "../../provider/resources/fax-email/plan";
-import { decideRouteDiff, routeStateOf, routingStep, settledRoute, UNROUTED } from "../../provider/resources/number-route/plan";
+import { decideEmailDiff, emailStateOf } from "../../provider/resources/fax-email/plan";
+import {
+  decideRouteDiff,
+  routeInputsOf,
+  routeStateOf,
+  routingStep,
+  sameRoute,
+  settledRoute,
+  UNROUTED,
+} from "../../provider/resources/number-route/plan";
 
 const number = (voiceConfiguration: Record<string, unknown>) => ({ phoneNumber: "+15550000001", voiceConfiguration });
 const known = { phoneNumber: "+15550000001", serviceId: "S1", suspended: false, projectId: "p", originalRoute: UNROUTED };
@@ -83,5 +91,72 @@ describe("what a route's and an address's diff reports", () => {
       replaces: ["email"],
       diffs: ["email"],
     });
+  });
+});
+
+describe("an address's state and diff, at the edges", () => {
+  const address = { serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", email: "desk@example.com", projectId: "p", phoneNumbers: [] };
+  test("state keeps the API's timestamps when it reports them, and has none when it does not", () => {
+    const numbers = [{ number: "+15550001111", permissions: "send" as const }];
+    expect(emailStateOf({ email: "desk@example.com", phoneNumbers: numbers, createdAt: "t1", updatedAt: "t2" }, "S", "p")).toEqual({
+      serviceId: "S",
+      email: "desk@example.com",
+      phoneNumbers: numbers,
+      projectId: "p",
+      createdAt: "t1",
+      updatedAt: "t2",
+    });
+    expect(Object.keys(emailStateOf({ email: "desk@example.com", phoneNumbers: [] }, "S", "p")).sort()).toEqual([
+      "email",
+      "phoneNumbers",
+      "projectId",
+      "serviceId",
+    ]);
+  });
+
+  test("another service or project replaces it even with the same address", () => {
+    expect(decideEmailDiff(address, { ...address, serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAW" }).replaces).toEqual(["serviceId"]);
+    expect(decideEmailDiff(address, { ...address, email: "DESK@example.com", projectId: "q" }).replaces).toEqual(["projectId"]);
+  });
+
+  test("an address missing on either side (an old state, a value not yet known) is a replacement, not a crash", () => {
+    const { email: _email, ...noAddress } = address;
+    expect(decideEmailDiff(noAddress, address).replaces).toEqual(["email"]);
+    expect(decideEmailDiff(address, { ...noAddress, email: 42 }).replaces).toEqual(["email"]);
+  });
+});
+
+describe("a route's edges: ids missing, no voice configuration, the suspension", () => {
+  test("a route without its id settles on an empty one; two apps or trunks are two routes", () => {
+    expect(settledRoute({ type: "FAX" })).toEqual({ type: "FAX", serviceId: "" });
+    expect(settledRoute({ type: "EST" })).toEqual({ type: "EST", trunkId: "" });
+    expect(sameRoute({ type: "RTC", appId: "a" }, { type: "RTC", appId: "b" })).toBe(false);
+    expect(sameRoute({ type: "EST", trunkId: "a" }, { type: "EST", trunkId: "b" })).toBe(false);
+    expect(sameRoute({ type: "RTC", appId: "a" }, { type: "RTC", appId: "a" })).toBe(true);
+  });
+
+  test("a number the API shows without a voice configuration is unrouted, not suspended, not provisioning", () => {
+    const bare = { phoneNumber: "+15550000001" };
+    expect(routingStep(bare, { type: "FAX", serviceId: "S1" })).toBe("elsewhere");
+    expect(routingStep(bare, UNROUTED)).toBe("done");
+    expect(routeStateOf(bare, { ...known, suspended: true, suspendNote: "n" }, undefined)).toEqual({
+      phoneNumber: "+15550000001",
+      serviceId: "",
+      suspended: false,
+      projectId: "p",
+      originalRoute: UNROUTED,
+    });
+  });
+
+  test("the inputs a refresh reports carry the note only when there is one", () => {
+    const state = { ...known, suspended: true, suspendNote: "audit" };
+    expect(routeInputsOf(state)).toEqual({
+      phoneNumber: known.phoneNumber,
+      serviceId: "S1",
+      suspended: true,
+      projectId: "p",
+      suspendNote: "audit",
+    });
+    expect(Object.keys(routeInputsOf(known)).sort()).toEqual(["phoneNumber", "projectId", "serviceId", "suspended"]);
   });
 });

@@ -38,6 +38,7 @@ export async function waitForRoute(
     if (step !== "waiting") return { step, number, waitedMs };
     if (waitedMs >= routingTimeoutMs) return { step: "timed-out", number, waitedMs };
     if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+      // Stryker disable next-line OptionalChaining: a number still waiting has a voice configuration with a provisioning scheduled
       const status = number.voiceConfiguration?.scheduledVoiceProvisioning?.status ?? "WAITING";
       log.info(`${what}: Sinch is provisioning it (${status}, ${Math.round(waitedMs / 1000)}s)`);
       reported = Date.now();

@@ -1,0 +1,134 @@
+import type { Emulator } from "../../emulator";
+import type { SeedVoice } from "../../emulator/numbers";
+import { isPartialFailure } from "../../provider";
+import * as route from "../../provider/resources/number-route/lifecycle";
+import type { RouteInputs, RouteState } from "../../provider/resources/number-route/plan";
+import { configureFor, withEmulator } from "../helpers/provider";
+
+// FaxNumberRoute when Sinch does not cooperate: what each error says, and what state keeps.
+let emulator: Emulator;
+let serviceA: string;
+let serviceB: string;
+const NUMBER = "+15557770001";
+
+withEmulator(
+  (e) => {
+    emulator = e;
+  },
+  { provisioningDelayMs: 100 },
+  // No retries of a transient failure: a fault injected once is the call's answer.
+  { "sinch:numberRoutingTimeout": "5", "sinch:maxRetries": "0" },
+);
+beforeEach(() => {
+  serviceA = emulator.store.createService(emulator.projectId, { name: "A" }, "seed").id;
+  serviceB = emulator.store.createService(emulator.projectId, { name: "B" }, "seed").id;
+  emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "RTC", appId: "app-1" } });
+});
+
+const inputs = async (news: Record<string, unknown>): Promise<RouteInputs> => {
+  const { inputs, failures } = await route.check({}, news);
+  if (failures.length > 0) throw new Error(JSON.stringify(failures));
+  return inputs;
+};
+const toA = () => inputs({ phoneNumber: NUMBER, serviceId: serviceA });
+const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Record<string, unknown> }).voiceConfiguration;
+
+describe("FaxNumberRoute errors name the number and its service", () => {
+  test("create: a failed look at the number is Sinch's error, not 'not an active number'", async () => {
+    emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
+    const error = await route.create(await toA()).catch((e) => e);
+    expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): `);
+    expect(error.message).not.toContain("not an active number");
+  });
+
+  test("refresh: a failed look is an error; a number routed elsewhere names no service", async () => {
+    const { id, outs } = await route.create(await toA());
+    emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
+    expect((await route.read(id, outs).catch((e) => e)).message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): `);
+    emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
+    expect((await route.read(id, { ...outs, serviceId: "" }).catch((e) => e)).message).toMatch(new RegExp(`^Number \\${NUMBER}: `));
+  });
+
+  test("refresh and destroy of a number no longer in the project: dropped, and done", async () => {
+    const { id, outs } = await route.create(await toA());
+    const project = emulator.store.projectState(emulator.projectId);
+    project.activeNumbers = project.activeNumbers.filter((n) => n.phoneNumber !== NUMBER);
+    expect(await route.read(id, outs)).toEqual({});
+    await route.remove(id, outs);
+  });
+
+  test("update and destroy: a failed call is an error naming the number; the route is left as it was", async () => {
+    const { id, outs } = await route.create(await toA());
+    emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
+    const moving = await route.update(id, outs, await inputs({ phoneNumber: NUMBER, serviceId: serviceB })).catch((e) => e);
+    expect(moving.message).toContain(`Number ${NUMBER} (to fax service ${serviceB}): `);
+    emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
+    const destroying = await route.remove(id, outs).catch((e) => e);
+    expect(destroying.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): `);
+    expect(voiceOf()).toMatchObject({ type: "FAX", serviceId: serviceA });
+  });
+
+  test("a failed lift of the suspension stops destroy with an error, before the route is touched", async () => {
+    const { id, outs } = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA, suspended: true }));
+    emulator.faults.set([{ operations: ["suspend"], status500: 1, times: 1 }]);
+    const error = await route.remove(id, outs).catch((e) => e);
+    expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): `);
+    expect(voiceOf()).toMatchObject({ type: "FAX", serviceId: serviceA });
+  });
+});
+
+describe("FaxNumberRoute when routing does not finish", () => {
+  test("a failed suspension after routing is a partial failure: state records the route, not suspended", async () => {
+    emulator.faults.set([{ operations: ["suspend"], status500: 1, times: 1 }]);
+    const error = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA, suspended: true })).catch((e) => e);
+    expect(isPartialFailure(error)).toBe(true);
+    expect(error.message).toContain("(routed, but its suspension was not changed)");
+    expect(error.properties).toMatchObject({ serviceId: serviceA, suspended: false });
+  });
+
+  test("an update that fails part-way keeps its partial failure (and its state) as it is", async () => {
+    const { id, outs } = await route.create(await toA());
+    emulator.faults.set([{ operations: ["suspend"], status500: 1, times: 1 }]);
+    const error = await route.update(id, outs, await inputs({ phoneNumber: NUMBER, serviceId: serviceB, suspended: true })).catch((e) => e);
+    expect(isPartialFailure(error)).toBe(true);
+    expect(error.message).toMatch(new RegExp(`^Number \\${NUMBER} \\(to fax service ${serviceB}\\): `));
+    expect(error.properties).toMatchObject({ serviceId: serviceB, suspended: false });
+  });
+
+  test("a route overtaken by another change while Sinch provisions it is an error that says so", async () => {
+    emulator.numbers.setProvisioning({ delayMs: 60_000 });
+    const creating = route.create(await toA()).catch((e) => e);
+    setTimeout(() => emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "FAX", serviceId: serviceB } }), 20);
+    const error = await creating;
+    expect(isPartialFailure(error)).toBe(false);
+    expect(error.message).toContain(
+      "Sinch's provisioning of the route was overtaken by another change; the number keeps its earlier route",
+    );
+  });
+
+  test("a provisioning slower than the timeout says the number is not routed yet, and how long it waited", async () => {
+    await configureFor(emulator, { "sinch:numberRoutingTimeout": "0.2", "sinch:maxRetries": "0" });
+    emulator.numbers.setProvisioning({ delayMs: 60_000 });
+    const error = await route.create(await toA()).catch((e) => e);
+    expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): not routed yet`);
+    expect(error.message).toMatch(/still provisioning it after \ds \(sinch:numberRoutingTimeout\)/);
+  });
+
+  test.each<[string, SeedVoice | undefined, (ids: { b: string }) => string]>([
+    ["an RTC app", { type: "RTC", appId: "app-1" }, () => "RTC app-1"],
+    ["a SIP trunk", { type: "EST", trunkId: "trunk-1" }, () => "EST trunk-1"],
+    ["another fax service", { type: "FAX", serviceId: "B" }, ({ b }) => `FAX ${b}`],
+    ["nothing", undefined, () => "(none)"],
+  ])("destroy whose route back to %s fails says which route, and to run destroy again", async (_, voice, expected) => {
+    const seeded = voice?.type === "FAX" ? { ...voice, serviceId: serviceB } : voice;
+    emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: seeded });
+    const { id, outs } = await route.create(await toA());
+    emulator.numbers.setProvisioning({ failNumbers: [NUMBER] });
+    const error = await route.remove(id, outs as RouteState).catch((e) => e);
+    expect(error.message).toMatch(
+      new RegExp(
+        `putting back its earlier route ${expected({ b: serviceB }).replace(/[()]/g, "\\$&")} ended failed after \\d{1,2}s; run destroy again`,
+      ),
+    );
+  });
+});
