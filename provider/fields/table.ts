@@ -75,6 +75,13 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
+/** True when the value is, or holds anywhere within it (a list's item, an object's field), the unknown-value placeholder. */
+export function hasUnknown(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasUnknown);
+  return isUnknown(value);
+}
+
 /** The names of a table's fields of one kind, in order. */
 export function fieldNames<T extends FieldTable>(table: T, kind: FieldSpec["kind"]): Array<keyof T & string> {
   // Stryker disable next-line OptionalChaining: the names come from the table itself
@@ -119,7 +126,8 @@ export function checkFields(
       failures.push({ property: "", reason: `"${property}" is not an input of ${resource}${hint}` });
       continue;
     }
-    if (isUnknown(value)) {
+    // Checked once known, at `up`: a list with one unknown item is no list of valid items yet.
+    if (hasUnknown(value)) {
       inputs[property] = value;
       continue;
     }
@@ -147,7 +155,7 @@ export function withTableDefaults<T extends Record<string, unknown>>(table: Fiel
   return filled as T;
 }
 
-/** The `api` fields whose desired value differs from the current one (an unknown desired value counts as a change). */
+/** The `api` fields whose desired value differs from the current one (a desired value not known yet, even in part, counts as a change). */
 export function changedFields<T extends FieldTable>(
   table: T,
   current: Record<string, unknown>,
@@ -155,7 +163,7 @@ export function changedFields<T extends FieldTable>(
 ): Array<ApiFieldOf<T>> {
   return (fieldNames(table, "api") as Array<ApiFieldOf<T>>).filter((field) => {
     const want = desired[field];
-    if (isUnknown(want)) return true;
+    if (hasUnknown(want)) return true;
     // Stryker disable next-line OptionalChaining: the field comes from the table itself
     const same = table[field]?.same;
     return same ? !same(current[field], want) : current[field] !== want;

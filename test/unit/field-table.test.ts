@@ -50,6 +50,15 @@ describe("a field table's derived operations", () => {
     ]);
   });
 
+  test("check: a list or an object holding a value not known yet (a preview) passes as given, to be checked at up", () => {
+    const lists = { phoneNumbers: FAX_EMAIL_FIELDS.phoneNumbers } as const satisfies FieldTable;
+    for (const value of [[UNKNOWN], [{ number: UNKNOWN }], [{ number: "+15551230000" }, UNKNOWN]]) {
+      expect(checkFields(lists, "FaxEmail", { phoneNumbers: value })).toEqual({ inputs: { phoneNumbers: value }, failures: [] });
+    }
+    // Once known, the same list is checked.
+    expect(checkFields(lists, "FaxEmail", { phoneNumbers: [{ number: "5551230000" }] }).failures).toHaveLength(1);
+  });
+
   test("check: a long value is shown cut to 80 characters; a required field given as null is missing", () => {
     const numbers = { n: { kind: "api", schema: z.number({ error: "must be a number" }), doc: "d", limits: "l" } } as const;
     const reason = (value: string) => checkFields(numbers, "T", { n: value }).failures[0]?.reason;
@@ -66,6 +75,8 @@ describe("a field table's derived operations", () => {
   test("diff: the comparator of a field, unknown values count as changes, only api fields", () => {
     expect(changedFields(table, { title: "T", url: "HTTPS://X" }, { title: "T", url: "https://x" })).toEqual([]);
     expect(changedFields(table, { title: "T" }, { title: UNKNOWN })).toEqual(["title"]);
+    // A list or an object holding an unknown item is a change too.
+    expect(changedFields(FAX_EMAIL_FIELDS, { phoneNumbers: [] }, { phoneNumbers: [UNKNOWN] })).toEqual(["phoneNumbers"]);
     expect(changedFields(table, { home: "a" }, { home: "b" })).toEqual([]);
     expect(replacingFields(table, { home: "a" }, { home: "b" })).toEqual(["home"]);
     expect(replacingFields(table, { home: "a" }, { home: UNKNOWN })).toEqual(["home"]);

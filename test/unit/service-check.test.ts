@@ -46,11 +46,18 @@ describe("check reads the cover pages' PDFs only when it can", () => {
     ["its name", { name: UNKNOWN, file: missing }],
     ["its file", { name: "B", file: UNKNOWN }],
     ["its FileAsset's path", { name: "B", file: { path: UNKNOWN } }],
+    ["the whole page (an output of another resource)", UNKNOWN],
   ])("while %s is not known yet (a preview), no PDF is read and the pages stay as given", async (_, unknownPage) => {
     const pages = [{ name: "A", file: missing }, unknownPage];
     const { inputs, failures } = await check({}, { name: "S", coverPages: pages });
     expect(failures).toEqual([]);
     expect(inputs.coverPages).toEqual(pages);
+  });
+
+  test("a page not known yet is a change of coverPages in the diff", async () => {
+    const { inputs } = await check({}, { name: "S", coverPages: [UNKNOWN] });
+    const state = { name: "S", projectId: "p", numbers: [], adopted: false };
+    expect(await diff("S1", state, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false, diffs: ["coverPages"] });
   });
 
   test("a FileAsset's path is read like a path", async () => {

@@ -2,7 +2,7 @@ import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
 import { currentSettings } from "../../core/runtime";
-import { isUnknown } from "../../fields/table";
+import { hasUnknown } from "../../fields/table";
 import { type GivenInputs, withDefaults } from "./fields";
 import { inspectPdf, pdfPath } from "./pdf";
 import { decideDiff } from "./plan";
@@ -21,7 +21,8 @@ export async function check(
   const { inputs, failures } = checkInputs(news, currentSettings().projectId, missingProjectMessage());
   if (failures.length > 0 || !Array.isArray(inputs.coverPages)) return { inputs, failures };
   const pages = inputs.coverPages as unknown[];
-  if (pages.some(isUnknownPage)) return { inputs, failures };
+  // In a preview, a page (or its name or file) may not be known yet: its PDF is read at `up`.
+  if (hasUnknown(pages)) return { inputs, failures };
   inputs.coverPages = pages.map((page, index) => {
     const { name, file } = page as { name: string; file: unknown };
     const path = pdfPath(file);
@@ -33,14 +34,6 @@ export async function check(
     return { name, file: path, ...pdf };
   });
   return { inputs, failures };
-}
-
-function isUnknownPage(page: unknown): boolean {
-  // Stryker disable next-line ConditionalExpression,BooleanLiteral: an unknown element already fails the field check, and check stops before reading pages
-  if (isUnknown(page)) return true;
-  const { name, file } = page as { name?: unknown; file?: unknown };
-  // Stryker disable next-line OptionalChaining: a page without a file already fails the field check, and check stops before reading pages
-  return isUnknown(name) || isUnknown(file) || isUnknown((file as { path?: unknown })?.path);
 }
 
 /**

@@ -44,7 +44,7 @@ export interface DiffDecision {
  * projects.
  */
 export function decideDiff(state: WithPages, desired: WithPages): DiffDecision {
-  if (generic.isUnknown(desired.coverPages)) return { changes: true, replaces: [], fields: [], diffs: ["coverPages"] };
+  if (generic.hasUnknown(desired.coverPages)) return { changes: true, replaces: [], fields: [], diffs: ["coverPages"] };
   const pages = planCoverPages(pagesOf(state), pagesOf(desired) as DesiredCoverPage[]);
   const wanted = { ...desired, coverPageId: stampedCoverPageId(stampOf(desired), desired.coverPageId as string | undefined, pages.keep) };
   const fields = changedFields(state, wanted);
