@@ -73,6 +73,28 @@ describe("the client's endpoints", () => {
     expect(sent()).toEqual(["GET /v3/projects/p%2F1/services/S1/coverPages"]);
   });
 
+  test("a list without its items, or with null, is empty; a number without permissions has both", async () => {
+    const paging = { page: 1, totalPages: 1, pageSize: 10, totalItems: 0 };
+    await start((r) =>
+      r.url.includes("/emails")
+        ? {
+            status: 200,
+            body: { ...paging, emails: [{ email: "e@x.example", phoneNumbers: [{ number: "+1555" }] }, { email: "f@x.example" }] },
+          }
+        : { status: 200, body: { ...paging, numbers: null } },
+    );
+    expect(await client.listNumbers("S1")).toEqual([]);
+    expect(await client.listServicesPage(1)).toEqual({ ...paging, services: [] });
+    expect(await client.listCoverPages("S1")).toEqual([]);
+    const none = [];
+    for await (const number of client.numbers.listActiveNumbers()) none.push(number);
+    expect(none).toEqual([]);
+    expect(await client.listEmails("S1")).toEqual([
+      { email: "e@x.example", phoneNumbers: [{ number: "+1555", permissions: "both" }] },
+      { email: "f@x.example", phoneNumbers: [] },
+    ]);
+  });
+
   test("lists follow totalPages, and stop at an empty page whatever totalPages says", async () => {
     const pageOf = (key: string, item: unknown) => (r: RecordedRequest) => {
       const page = Number(new URL(r.url, s.url).searchParams.get("page"));

@@ -62,15 +62,6 @@ describe("what the client sends", () => {
     expect(numbers.requests.map((r) => r.url)).toEqual(["/v1/projects/proj%201/activeNumbers/%2B15551230000"]);
   });
 
-  test("an https URL is spoken to over TLS", async () => {
-    const s = await server(() => ({ status: 200, body: SERVICE }));
-    const client = clientOf(s, { baseUrl: s.url.replace("http:", "https:"), retry: { maxRetries: 0 } });
-    // A plain HTTP server cannot answer a TLS handshake: a network error, not a refusal to try.
-    const error = await client.getService("S1").catch((e) => e);
-    expect(error).toBeInstanceOf(SinchNetworkError);
-    expect(error.code).toBe("EPROTO");
-  });
-
   test("a finished call leaves no timer behind, and close() ends its connections", async () => {
     const s = await server(() => ({ status: 200, body: SERVICE }));
     const client = clientOf(s, { timeoutMs: 60_000 });
@@ -162,7 +153,7 @@ describe("what an answer becomes", () => {
       expect(error).toBeInstanceOf(SinchNetworkError);
       expect(error).toMatchObject({ code: "ECONNRESET", outcomeUnknown: false, method: "GET" });
       expect(error.message).toMatch(
-        new RegExp(`^GET /v3/projects/${fx.emulator.projectId}/services failed on the network: .*socket hang up$`),
+        new RegExp(`^GET /v3/projects/${fx.emulator.projectId}/services failed on the network: request to http.*socket hang up$`),
       );
       expect(fx.emulator.requests.map((r) => r.fault)).toEqual(["drop", "drop", "drop"]);
     } finally {
