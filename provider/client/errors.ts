@@ -38,11 +38,11 @@ export class SinchFaxError extends Error {
 export interface HttpFailure extends CallFailure {
   status: number;
   /** Sinch's `code` (a number, or a string in older bodies). */
-  code?: number | string;
+  code?: number | string | undefined;
   /** Sinch's `status` or `error` name, e.g. `INVALID_ARGUMENT`. */
-  statusName?: string;
+  statusName?: string | undefined;
   /** Sinch's own message, when it sent one. */
-  sinchMessage?: string;
+  sinchMessage?: string | undefined;
   fieldViolations?: FieldViolation[];
 }
 
@@ -69,7 +69,7 @@ export class SinchNetworkError extends SinchFaxError {
   /** The system error code, e.g. `ECONNRESET`. */
   readonly code: string | undefined;
 
-  constructor(failure: CallFailure & { code?: string; detail: string }) {
+  constructor(failure: CallFailure & { code?: string | undefined; detail: string }) {
     super(`${failure.method} ${failure.path} failed on the network: ${failure.detail}`, failure);
     this.code = failure.code;
   }

@@ -165,7 +165,7 @@ export class Transport {
       const call = { method: request.method, path: request.path, outcomeUnknown: decision === "outcome-unknown", cause: e };
       const error = timedOut
         ? new SinchTimeoutError({ ...call, timeoutMs: this.options.timeoutMs })
-        : new SinchNetworkError({ ...call, ...(failure.code ? { code: failure.code } : {}), detail: failure.message ?? String(e) });
+        : new SinchNetworkError({ ...call, code: failure.code, detail: failure.message ?? String(e) });
       return { error, decision };
     } finally {
       clearTimeout(timer);
@@ -221,17 +221,15 @@ function httpError(request: Outgoing, response: RawResponse, outcomeUnknown: boo
   } catch {
     body = undefined;
   }
-  const sinchMessage = body?.message ?? (body ? undefined : plainMessage(withoutCredentials(response.text, keySecret)));
-  const statusName = body?.status ?? body?.error;
   return new SinchHttpError({
     method: request.method,
     path: request.path,
     status: response.status,
     outcomeUnknown,
     fieldViolations: (body?.details ?? []).flatMap((d) => d.fieldViolations ?? []),
-    ...(body?.code === undefined ? {} : { code: body.code }),
-    ...(statusName === undefined ? {} : { statusName }),
-    ...(sinchMessage === undefined ? {} : { sinchMessage }),
+    code: body?.code,
+    statusName: body?.status ?? body?.error,
+    sinchMessage: body?.message ?? (body ? undefined : plainMessage(withoutCredentials(response.text, keySecret))),
   });
 }
 
