@@ -153,8 +153,8 @@ export class Transport {
       headers,
       agent: request.url.protocol === "https:" ? this.agents.https : this.agents.http,
       signal: controller.signal as RequestInit["signal"],
+      body: request.body,
     };
-    if (request.body !== undefined) init.body = request.body;
     try {
       const res = await fetch(request.url.toString(), init);
       return { response: { status: res.status, text: await res.text(), headers: res.headers } };
