@@ -43,7 +43,7 @@ export interface HttpFailure extends CallFailure {
   statusName?: string | undefined;
   /** Sinch's own message, when it sent one. */
   sinchMessage?: string | undefined;
-  fieldViolations?: FieldViolation[];
+  fieldViolations?: FieldViolation[] | undefined;
 }
 
 /** Sinch answered with an error status. */

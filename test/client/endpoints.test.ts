@@ -189,6 +189,22 @@ describe("reads shared by one operation", () => {
     }
   });
 
+  test("a read made while a write is under way does not serve the reads after it", async () => {
+    const fx = await withEmulator();
+    try {
+      const c = fx.clientWith({ retry: { maxRetries: 0 } });
+      const [first] = fx.emulator.store.listServices(fx.emulator.projectId);
+      fx.emulator.requests = [];
+      const update = c.updateService(first!.id, { name: "renamed" });
+      await c.listedService(first!.id);
+      await update;
+      expect((await c.listedService(first!.id))?.name).toBe("renamed");
+      expect(fx.emulator.requests.map((r) => r.operation).sort()).toEqual(["list", "list", "update"]);
+    } finally {
+      await fx.close();
+    }
+  });
+
   test("another project's client shares the connections and keeps its own listing; the same project is the same client", async () => {
     const fx = await withEmulator();
     try {

@@ -256,4 +256,12 @@ describe("the pace of each API", () => {
     await expect(t.call({ method: "GET", path: "/busy" })).rejects.toMatchObject({ status: 429 });
     expect(t.governors.fax.rate).toBe(10);
   });
+
+  test("an error status other than 429 does not pace anything", async () => {
+    const fax = await server(() => ({ status: 404 }));
+    const t = transportOf(fax, fax);
+    await expect(t.call({ method: "GET", path: "/missing" })).rejects.toMatchObject({ status: 404 });
+    await expect(t.call({ api: "numbers", method: "GET", path: "/missing" })).rejects.toMatchObject({ status: 404 });
+    expect([t.governors.fax.rate, t.governors.numbers.rate]).toEqual([Infinity, Infinity]);
+  });
 });
