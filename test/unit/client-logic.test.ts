@@ -178,4 +178,41 @@ describe("rate governor", () => {
     governor.onThrottled();
     expect(governor.rate).toBe(2);
   });
+
+  test("a second's successes count together, for three seconds", async () => {
+    const governor = new RateGovernor();
+    for (let i = 0; i < 4; i++) governor.onSuccess();
+    await jest.advanceTimersByTimeAsync(999);
+    for (let i = 0; i < 4; i++) governor.onSuccess();
+    await jest.advanceTimersByTimeAsync(2_000);
+    governor.onThrottled();
+    expect(governor.rate).toBe(10);
+    await jest.advanceTimersByTimeAsync(1);
+    governor.onThrottled();
+    expect(governor.rate).toBe(2);
+  });
+
+  test("pacing lasts 10 s after the last 429, to the millisecond", async () => {
+    const governor = new RateGovernor();
+    governor.onThrottled();
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect(governor.rate).toBe(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(governor.rate).toBe(Infinity);
+  });
+
+  test("callers still queued when the calm returns leave before any newcomer, all at once", async () => {
+    const governor = new RateGovernor();
+    governor.onThrottled();
+    await jest.advanceTimersByTimeAsync(250);
+    // At 2 a second from 250 ms: the 21st caller is due at 10 250 ms, after the calm has returned.
+    const order = released(governor, 21);
+    await jest.advanceTimersByTimeAsync(9_800);
+    expect([order.length, governor.rate]).toEqual([20, Infinity]);
+    void governor.acquire().then(() => order.push(99));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(order).toHaveLength(20);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(order.slice(-2)).toEqual([20, 99]);
+  });
 });
