@@ -165,6 +165,14 @@ describe("the client's endpoints", () => {
   });
 });
 
+describe("lists without items", () => {
+  test("a page of fax-to-email addresses without its list is empty, and the last", async () => {
+    await start(() => ({ status: 200, body: { page: 1, totalPages: 3, pageSize: 10, totalItems: 0 } }));
+    expect(await client.listEmails("S1")).toEqual([]);
+    expect(s.requests).toHaveLength(1);
+  });
+});
+
 describe("reads shared by one operation", () => {
   test("one listing serves every read until a write starts or ends; GETs do not count as writes", async () => {
     const fx = await withEmulator();
