@@ -216,6 +216,25 @@ describe("OAuth2 on the wire", () => {
 });
 
 describe("the pace of each API", () => {
+  // The clock stands still (timers and the network run as usual), so every call falls in the same second.
+  beforeEach(() => {
+    jest.useFakeTimers({
+      doNotFake: [
+        "hrtime",
+        "nextTick",
+        "performance",
+        "queueMicrotask",
+        "setImmediate",
+        "clearImmediate",
+        "setInterval",
+        "clearInterval",
+        "setTimeout",
+        "clearTimeout",
+      ],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+
   const transportOf = (fax: RecordingServer, numbers: RecordingServer, auth: "basic" | "oauth2" = "basic") => {
     const t = new Transport(
       normalizeOptions({
