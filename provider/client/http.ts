@@ -40,6 +40,8 @@ interface Outgoing {
 
 interface RawResponse {
   status: number;
+  /** A 2xx status. */
+  ok: boolean;
   text: string;
   headers: { get(name: string): string | null };
 }
@@ -123,7 +125,7 @@ export class Transport {
       let retryAfterMs: number | undefined;
       if ("response" in attempt) {
         const { response } = attempt;
-        if (response.status >= 200 && response.status < 300) {
+        if (response.ok) {
           request.governor.onSuccess();
           return response;
         }
@@ -160,7 +162,7 @@ export class Transport {
     };
     try {
       const res = await fetch(request.url.toString(), init);
-      return { response: { status: res.status, text: await res.text(), headers: res.headers } };
+      return { response: { status: res.status, ok: res.ok, text: await res.text(), headers: res.headers } };
     } catch (e) {
       const failure = e as { name?: string; code?: string; message?: string };
       const timedOut = failure.name === "AbortError";

@@ -173,6 +173,15 @@ describe("lists without items", () => {
   });
 });
 
+describe("reads are GETs", () => {
+  test("listing cover pages and fax-to-email addresses is a GET, in what fails too", async () => {
+    await start(() => ({ status: 404 }));
+    for (const list of [() => client.listCoverPages("S1"), () => client.listEmails("S1")]) {
+      await expect(list()).rejects.toMatchObject({ method: "GET", status: 404 });
+    }
+  });
+});
+
 describe("reads shared by one operation", () => {
   test("one listing serves every read until a write starts or ends; GETs do not count as writes", async () => {
     const fx = await withEmulator();

@@ -24,6 +24,8 @@ test("https calls share one TLS connection, which close() ends", async () => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(SERVICE));
   });
+  // No idle timeout: the connection stays open until the client closes it.
+  server.keepAliveTimeout = 0;
   server.on("secureConnection", (socket) => {
     connections++;
     sockets.add(socket);

@@ -50,6 +50,8 @@ export async function recordingServer(reply: (request: RecordedRequest, index: n
       res.end(body);
     });
   });
+  // No idle timeout: a connection the client leaves open stays open, so a test sees who closes it.
+  server.keepAliveTimeout = 0;
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => {
