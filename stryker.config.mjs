@@ -7,18 +7,12 @@
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
-  // The provider's core: the field tables and checks, the shared core, the REST
-  // client's retry and error logic, and how a service's state is built from the
-  // API's answer. Not (yet) the rest of the client, the resources, the plugin or
-  // the emulator's rules: each mutant reloads every test file that imports its
-  // file (about 0.25 s a file on two cores), so all of them would take hours.
-  mutate: [
-    "provider/fields/**/*.ts",
-    "provider/core/**/*.ts",
-    "provider/client/retry.ts",
-    "provider/client/errors.ts",
-    "provider/resources/fax-service/state.ts",
-  ],
+  // The provider's core: the field tables and checks, the shared core, the whole
+  // REST client (transport, auth, pacing, options, endpoints, schemas), and how a
+  // service's state is built from the API's answer. Not (yet) the resources, the
+  // plugin or the emulator's rules: each mutant reloads every test file that
+  // imports its file (about 0.25 s a file on two cores), so all of them would take hours.
+  mutate: ["provider/fields/**/*.ts", "provider/core/**/*.ts", "provider/client/**/*.ts", "provider/resources/fax-service/state.ts"],
   testRunner: "jest",
   jest: {
     configFile: "jest.config.js",
@@ -44,6 +38,7 @@ export default {
   reporters: ["clear-text", "progress", "html"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportScoreTable: true, reportMutants: true },
-  // `npm run test:mutation` fails below 95 % (it reaches 98.2 %).
+  // `npm run test:mutation` fails below 95 % (the committed results reach 98.1 %, client 98.1 %;
+  // rate-governor.ts and schemas.ts are still to be measured).
   thresholds: { high: 95, low: 90, break: 95 },
 };

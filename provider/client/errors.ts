@@ -38,12 +38,12 @@ export class SinchFaxError extends Error {
 export interface HttpFailure extends CallFailure {
   status: number;
   /** Sinch's `code` (a number, or a string in older bodies). */
-  code?: number | string;
+  code?: number | string | undefined;
   /** Sinch's `status` or `error` name, e.g. `INVALID_ARGUMENT`. */
-  statusName?: string;
+  statusName?: string | undefined;
   /** Sinch's own message, when it sent one. */
-  sinchMessage?: string;
-  fieldViolations?: FieldViolation[];
+  sinchMessage?: string | undefined;
+  fieldViolations?: FieldViolation[] | undefined;
 }
 
 /** Sinch answered with an error status. */
@@ -69,7 +69,7 @@ export class SinchNetworkError extends SinchFaxError {
   /** The system error code, e.g. `ECONNRESET`. */
   readonly code: string | undefined;
 
-  constructor(failure: CallFailure & { code?: string; detail: string }) {
+  constructor(failure: CallFailure & { code?: string | undefined; detail: string }) {
     super(`${failure.method} ${failure.path} failed on the network: ${failure.detail}`, failure);
     this.code = failure.code;
   }

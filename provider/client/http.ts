@@ -40,11 +40,16 @@ interface Outgoing {
 
 interface RawResponse {
   status: number;
+  /** A 2xx status. */
+  ok: boolean;
   text: string;
   headers: { get(name: string): string | null };
 }
 
 type Attempt = { response: RawResponse } | { error: SinchFaxError; decision: RetryDecision };
+
+/** What `decideRetry` is told of a request that got no answer in time. */
+const TIMED_OUT = { timeout: true } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -120,7 +125,7 @@ export class Transport {
       let retryAfterMs: number | undefined;
       if ("response" in attempt) {
         const { response } = attempt;
-        if (response.status >= 200 && response.status < 300) {
+        if (response.ok) {
           request.governor.onSuccess();
           return response;
         }
@@ -153,19 +158,19 @@ export class Transport {
       headers,
       agent: request.url.protocol === "https:" ? this.agents.https : this.agents.http,
       signal: controller.signal as RequestInit["signal"],
+      body: request.body,
     };
-    if (request.body !== undefined) init.body = request.body;
     try {
       const res = await fetch(request.url.toString(), init);
-      return { response: { status: res.status, text: await res.text(), headers: res.headers } };
+      return { response: { status: res.status, ok: res.ok, text: await res.text(), headers: res.headers } };
     } catch (e) {
       const failure = e as { name?: string; code?: string; message?: string };
       const timedOut = failure.name === "AbortError";
-      const decision = decideRetry(idempotent, timedOut ? { timeout: true } : { networkCode: failure.code });
+      const decision = decideRetry(idempotent, timedOut ? TIMED_OUT : { networkCode: failure.code });
       const call = { method: request.method, path: request.path, outcomeUnknown: decision === "outcome-unknown", cause: e };
       const error = timedOut
         ? new SinchTimeoutError({ ...call, timeoutMs: this.options.timeoutMs })
-        : new SinchNetworkError({ ...call, ...(failure.code ? { code: failure.code } : {}), detail: failure.message ?? String(e) });
+        : new SinchNetworkError({ ...call, code: failure.code, detail: failure.message ?? String(e) });
       return { error, decision };
     } finally {
       clearTimeout(timer);
@@ -211,28 +216,33 @@ export class Transport {
 
 /** The error for an error status; what Sinch said is kept, with any credential in it masked. */
 function httpError(request: Outgoing, response: RawResponse, outcomeUnknown: boolean, keySecret: string): SinchHttpError {
-  let body: ReturnType<typeof errorBodySchema.parse> | undefined;
-  try {
-    const json: unknown = JSON.parse(withoutCredentials(response.text, keySecret));
-    // The Numbers API nests its error: `{"error": {"code", "message", "status", "details"}}`.
-    const inner = json !== null && typeof json === "object" && "error" in json && typeof json.error === "object" ? json.error : json;
-    const parsed = errorBodySchema.safeParse(inner);
-    body = parsed.success ? parsed.data : undefined;
-  } catch {
-    body = undefined;
-  }
-  const sinchMessage = body?.message ?? (body ? undefined : plainMessage(withoutCredentials(response.text, keySecret)));
-  const statusName = body?.status ?? body?.error;
+  const text = withoutCredentials(response.text, keySecret);
+  const body = errorBody(text);
   return new SinchHttpError({
     method: request.method,
     path: request.path,
     status: response.status,
     outcomeUnknown,
-    fieldViolations: (body?.details ?? []).flatMap((d) => d.fieldViolations ?? []),
-    ...(body?.code === undefined ? {} : { code: body.code }),
-    ...(statusName === undefined ? {} : { statusName }),
-    ...(sinchMessage === undefined ? {} : { sinchMessage }),
+    fieldViolations: body?.details?.flatMap((d) => d.fieldViolations ?? []),
+    code: body?.code,
+    statusName: body?.status ?? body?.error,
+    sinchMessage: body?.message ?? (body ? undefined : plainMessage(text)),
   });
+}
+
+/** Sinch's JSON error body, or undefined when the text is not one. */
+function errorBody(text: string): ReturnType<typeof errorBodySchema.parse> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+    // Stryker disable next-line BlockStatement: without the return, json stays undefined, which no error body matches either
+  } catch {
+    return undefined;
+  }
+  // The Numbers API nests its error (`{"error": {"code", "message", "status"}}`); the Fax API's `error` is a
+  // name. Object(): null and other non-objects have no `error` either.
+  const nested: unknown = Object(json).error;
+  return errorBodySchema.safeParse(typeof nested === "object" ? nested : json).data;
 }
 
 /** A short message from a non-JSON body (an HTML error page, say), without its markup. */

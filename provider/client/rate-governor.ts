@@ -41,20 +41,23 @@ export class RateGovernor {
 
   /** A request got through. */
   onSuccess(): void {
-    const second = Math.floor(this.now() / 1000);
+    const second = this.forgetOld();
     this.buckets.set(second, (this.buckets.get(second) ?? 0) + 1);
-    for (const key of this.buckets.keys()) if (key <= second - WINDOW_SECONDS) this.buckets.delete(key);
   }
 
   /** The API answered 429. */
   onThrottled(): void {
-    const now = this.now();
-    this.lastThrottle = now;
-    const second = Math.floor(now / 1000);
-    let best = 0;
-    for (const [key, count] of this.buckets) if (key > second - WINDOW_SECONDS) best = Math.max(best, count);
-    this.ratePerSecond = Math.max(MIN_RATE, best * PROBE_GAIN);
+    this.lastThrottle = this.now();
+    this.forgetOld();
+    this.ratePerSecond = Math.max(MIN_RATE, Math.max(0, ...this.buckets.values()) * PROBE_GAIN);
     this.pump();
+  }
+
+  /** Drops the seconds that left the window (so the map stays small); returns the current second. */
+  private forgetOld(): number {
+    const second = Math.floor(this.now() / 1000);
+    for (const key of this.buckets.keys()) if (key <= second - WINDOW_SECONDS) this.buckets.delete(key);
+    return second;
   }
 
   private pacing(): boolean {
@@ -74,6 +77,7 @@ export class RateGovernor {
         return;
       }
       this.lastRelease = now;
+      // Stryker disable next-line OptionalChaining: the loop runs only while the queue holds a caller
       this.queue.shift()?.();
     }
   }

@@ -35,8 +35,51 @@ describe("options", () => {
     [{ ...base, baseUrl: "nope" }, "baseUrl is not a URL"],
     [{ ...base, baseUrl: "ftp://x" }, "baseUrl must be an http(s) URL"],
     [{ ...base, authUrl: "https://u:p@auth.example" }, "authUrl must not hold credentials"],
+    [{ ...base, projectId: "" }, "Sinch Fax client: projectId is required"],
+    [{ ...base, keyId: undefined as never }, "Sinch Fax client: keyId is required"],
+    [{ ...base, region: "mars" as never }, 'unknown region "mars" (use one of use1, eu1, sae1, apse1, apse2)'],
+    [{ ...base, auth: "digest" as never }, 'auth must be "basic" or "oauth2", not "digest"'],
+    [{ ...base, numbersUrl: "numbers" }, "Sinch Fax client: numbersUrl is not a URL: numbers"],
+    [{ ...base, authUrl: "file:///etc/passwd" }, "authUrl must be an http(s) URL"],
+    [{ ...base, baseUrl: "https://user@fax.example" }, "baseUrl must not hold credentials"],
+    [{ ...base, numbersUrl: "https://:pw@numbers.example" }, "numbersUrl must not hold credentials"],
   ])("rejects %j", (options, message) => {
     expect(() => normalizeOptions(options)).toThrow(message);
+  });
+
+  test("keeps what is given: both auth kinds, http and https, trailing slashes dropped from the API URLs only", () => {
+    const given = normalizeOptions({
+      ...base,
+      auth: "oauth2",
+      baseUrl: "http://127.0.0.1:9//",
+      numbersUrl: "https://numbers.example/v//",
+      authUrl: "https://auth.example/token/",
+      timeoutMs: 5,
+      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 2 },
+      pageSize: 20,
+    });
+    expect(given).toEqual({
+      ...base,
+      auth: "oauth2",
+      baseUrl: "http://127.0.0.1:9",
+      numbersUrl: "https://numbers.example/v",
+      authUrl: "https://auth.example/token/",
+      timeoutMs: 5,
+      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 2 },
+      pageSize: 20,
+    });
+    expect(normalizeOptions({ ...base, auth: "basic" }).auth).toBe("basic");
+    expect(normalizeOptions(base).numbersUrl).toBe("https://numbers.api.sinch.com");
+  });
+
+  test.each([
+    [0, 1],
+    [-5, 1],
+    [1, 1],
+    [1000, 1000],
+    [5000, 1000],
+  ])("a page size of %i asks for pages of %i", (pageSize, expected) => {
+    expect(normalizeOptions({ ...base, pageSize }).pageSize).toBe(expected);
   });
 });
 
@@ -134,5 +177,42 @@ describe("rate governor", () => {
     governor.onSuccess();
     governor.onThrottled();
     expect(governor.rate).toBe(2);
+  });
+
+  test("a second's successes count together, for three seconds", async () => {
+    const governor = new RateGovernor();
+    for (let i = 0; i < 4; i++) governor.onSuccess();
+    await jest.advanceTimersByTimeAsync(999);
+    for (let i = 0; i < 4; i++) governor.onSuccess();
+    await jest.advanceTimersByTimeAsync(2_000);
+    governor.onThrottled();
+    expect(governor.rate).toBe(10);
+    await jest.advanceTimersByTimeAsync(1);
+    governor.onThrottled();
+    expect(governor.rate).toBe(2);
+  });
+
+  test("pacing lasts 10 s after the last 429, to the millisecond", async () => {
+    const governor = new RateGovernor();
+    governor.onThrottled();
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect(governor.rate).toBe(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(governor.rate).toBe(Infinity);
+  });
+
+  test("callers still queued when the calm returns leave before any newcomer, all at once", async () => {
+    const governor = new RateGovernor();
+    governor.onThrottled();
+    await jest.advanceTimersByTimeAsync(250);
+    // At 2 a second from 250 ms: the 21st caller is due at 10 250 ms, after the calm has returned.
+    const order = released(governor, 21);
+    await jest.advanceTimersByTimeAsync(9_800);
+    expect([order.length, governor.rate]).toEqual([20, Infinity]);
+    void governor.acquire().then(() => order.push(99));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(order).toHaveLength(20);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(order.slice(-2)).toEqual([20, 99]);
   });
 });
