@@ -46,8 +46,12 @@ case "$task" in
   test:mutation)
     # Stryker (stryker.config.mjs): mutates the provider's core, runs the quick
     # tests against each mutant, only those changed since .stryker/incremental.json.
+    # `set -e` (above) stops here if the core's score falls below its bar.
     step "mutation testing of the provider's core (Stryker; quick tests; incremental)"
-    exec npx stryker run "$@" ;;
+    npx stryker run stryker.config.mjs "$@"
+    # Then the resources' lifecycles, with their own results and bar (stryker.resources.config.mjs).
+    step "mutation testing of the resources' lifecycles (Stryker; quick tests; incremental)"
+    exec npx stryker run stryker.resources.config.mjs "$@" ;;
   test)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit
