@@ -22,6 +22,9 @@ export default {
     // Each mutant runs only the test files that import its file, and of those only the tests that reach it.
     enableFindRelatedTests: true,
   },
+  // Not copied into Stryker's sandbox: the set-up's and benchmarks' working files (a
+  // Python virtualenv among them, whose directory symlinks the copy cannot take) and builds.
+  ignorePatterns: ["/.work", "/.tools", "/dist", "/reports"],
   coverageAnalysis: "perTest",
   // Stryker compiles nothing itself: ts-jest transpiles the mutated sources, and
   // Stryker marks them `@ts-nocheck`, so a mutant that would not type-check still runs.
