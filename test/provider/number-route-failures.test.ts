@@ -2,8 +2,9 @@ import type { Emulator } from "../../emulator";
 import type { SeedVoice } from "../../emulator/numbers";
 import { isPartialFailure } from "../../provider";
 import * as route from "../../provider/resources/number-route/lifecycle";
-import type { RouteInputs, RouteState } from "../../provider/resources/number-route/plan";
-import { configureFor, withEmulator } from "../helpers/provider";
+import type { RouteState } from "../../provider/resources/number-route/plan";
+import { configureFor } from "../helpers/provider";
+import { routeInputs as inputs, withRoutableNumbers } from "../helpers/routes";
 
 // FaxNumberRoute when Sinch does not cooperate: what each error says, and what state keeps.
 let emulator: Emulator;
@@ -11,25 +12,17 @@ let serviceA: string;
 let serviceB: string;
 const NUMBER = "+15557770001";
 
-withEmulator(
-  (e) => {
+withRoutableNumbers(
+  (e, services) => {
     emulator = e;
+    serviceA = services.a;
+    serviceB = services.b;
   },
-  { provisioningDelayMs: 100 },
+  [NUMBER],
   // No retries of a transient failure: a fault injected once is the call's answer.
-  { "sinch:numberRoutingTimeout": "5", "sinch:maxRetries": "0" },
+  { "sinch:maxRetries": "0" },
 );
-beforeEach(() => {
-  serviceA = emulator.store.createService(emulator.projectId, { name: "A" }, "seed").id;
-  serviceB = emulator.store.createService(emulator.projectId, { name: "B" }, "seed").id;
-  emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "RTC", appId: "app-1" } });
-});
 
-const inputs = async (news: Record<string, unknown>): Promise<RouteInputs> => {
-  const { inputs, failures } = await route.check({}, news);
-  if (failures.length > 0) throw new Error(JSON.stringify(failures));
-  return inputs;
-};
 const toA = () => inputs({ phoneNumber: NUMBER, serviceId: serviceA });
 const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Record<string, unknown> }).voiceConfiguration;
 

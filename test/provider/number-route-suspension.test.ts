@@ -1,8 +1,7 @@
 import type { Emulator } from "../../emulator";
 import { configureRuntime, resetRuntime } from "../../provider/core/runtime";
 import * as route from "../../provider/resources/number-route/lifecycle";
-import type { RouteInputs } from "../../provider/resources/number-route/plan";
-import { withEmulator } from "../helpers/provider";
+import { routeInputs as inputs, withRoutableNumbers } from "../helpers/routes";
 
 // FaxNumberRoute: which calls of the suspend endpoint an operation makes (none when nothing changes), and the project.
 let emulator: Emulator;
@@ -11,24 +10,15 @@ let serviceB: string;
 const NUMBER = "+15557770001";
 const OTHER = "+15557770002";
 
-withEmulator(
-  (e) => {
+withRoutableNumbers(
+  (e, services) => {
     emulator = e;
+    serviceA = services.a;
+    serviceB = services.b;
   },
-  { provisioningDelayMs: 100 },
-  { "sinch:numberRoutingTimeout": "5" },
+  [NUMBER, OTHER],
 );
-beforeEach(() => {
-  serviceA = emulator.store.createService(emulator.projectId, { name: "A" }, "seed").id;
-  serviceB = emulator.store.createService(emulator.projectId, { name: "B" }, "seed").id;
-  for (const phoneNumber of [NUMBER, OTHER]) emulator.numbers.seed({ phoneNumber, voiceConfiguration: { type: "RTC", appId: "app-1" } });
-});
 
-const inputs = async (news: Record<string, unknown>): Promise<RouteInputs> => {
-  const { inputs, failures } = await route.check({}, news);
-  if (failures.length > 0) throw new Error(JSON.stringify(failures));
-  return inputs;
-};
 /** The writes since the log was last cleared: `operation` and, for a suspension, its service (A or B) and body. */
 const writes = () =>
   emulator.requests

@@ -1,32 +1,24 @@
 import type { Emulator } from "../../emulator";
 import { isPartialFailure } from "../../provider";
 import * as route from "../../provider/resources/number-route/lifecycle";
-import type { RouteInputs, RouteState } from "../../provider/resources/number-route/plan";
-import { calls, configureFor, withEmulator } from "../helpers/provider";
+import type { RouteState } from "../../provider/resources/number-route/plan";
+import { calls, configureFor } from "../helpers/provider";
+import { routeInputs as inputs, withRoutableNumbers } from "../helpers/routes";
 
 let emulator: Emulator;
 let serviceA: string;
 let serviceB: string;
 const NUMBER = "+15557770001";
 
-withEmulator(
-  (e) => {
+withRoutableNumbers(
+  (e, services) => {
     emulator = e;
+    serviceA = services.a;
+    serviceB = services.b;
   },
-  { provisioningDelayMs: 100 },
-  { "sinch:numberRoutingTimeout": "5" },
+  [NUMBER],
 );
-beforeEach(() => {
-  serviceA = emulator.store.createService(emulator.projectId, { name: "A" }, "seed").id;
-  serviceB = emulator.store.createService(emulator.projectId, { name: "B" }, "seed").id;
-  emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "RTC", appId: "app-1" } });
-});
 
-const inputs = async (news: Record<string, unknown>): Promise<RouteInputs> => {
-  const { inputs, failures } = await route.check({}, news);
-  if (failures.length > 0) throw new Error(JSON.stringify(failures));
-  return inputs;
-};
 const faxNumbersOf = (serviceId: string) => emulator.store.listNumbers(emulator.projectId, serviceId).map((n) => n.phoneNumber);
 const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Record<string, unknown> }).voiceConfiguration;
 

@@ -12,17 +12,21 @@ function traceHere(): string {
   }
 }
 
+/** The same trace, taken while the frames of files under `dir` are hidden. */
+function traceHiding(dir: string): string {
+  const restore = hideFramesFrom(dir);
+  try {
+    return traceHere();
+  } finally {
+    restore();
+  }
+}
+
 describe("the source position Pulumi records for our resources", () => {
   test("frames of the hidden folder are left out; the others stay, formatted as before", () => {
     const before = traceHere();
     expect(before).toContain("source-position.test.ts");
-    const restore = hideFramesFrom(`${__dirname}${sep}`);
-    let hidden: string;
-    try {
-      hidden = traceHere();
-    } finally {
-      restore();
-    }
+    const hidden = traceHiding(`${__dirname}${sep}`);
     expect(hidden).not.toContain("source-position.test.ts");
     expect(hidden.split("\n")[0]).toBe("Error: here");
     // What called into this file (jest) is still there, each frame as before (V8's own
@@ -40,25 +44,14 @@ describe("the source position Pulumi records for our resources", () => {
     const formatter = Error.prepareStackTrace;
     hideFramesFrom(`${__dirname}${sep}elsewhere${sep}`)();
     expect(Error.prepareStackTrace).toBe(formatter);
-    const restore = hideFramesFrom(`${__dirname}${sep}elsewhere${sep}`);
-    try {
-      expect(traceHere()).toContain("source-position.test.ts");
-    } finally {
-      restore();
-    }
+    expect(traceHiding(`${__dirname}${sep}elsewhere${sep}`)).toContain("source-position.test.ts");
   });
 
   test("a formatter in place (ts-node's source maps) formats the frames kept", () => {
     const formatter = Error.prepareStackTrace;
     Error.prepareStackTrace = (_error, frames) => frames.map((frame) => frame.getFileName()).join("\n");
     try {
-      const restore = hideFramesFrom(`${__dirname}${sep}`);
-      let hidden: string;
-      try {
-        hidden = traceHere();
-      } finally {
-        restore();
-      }
+      const hidden = traceHiding(`${__dirname}${sep}`);
       expect(hidden.length).toBeGreaterThan(0);
       expect(hidden).not.toContain("source-position.test.ts");
       expect(traceHere()).toContain("source-position.test.ts");
@@ -71,13 +64,7 @@ describe("the source position Pulumi records for our resources", () => {
     const formatter = Error.prepareStackTrace;
     Object.assign(Error, { prepareStackTrace: undefined });
     try {
-      const restore = hideFramesFrom(`${__dirname}${sep}`);
-      let hidden: string;
-      try {
-        hidden = traceHere();
-      } finally {
-        restore();
-      }
+      const hidden = traceHiding(`${__dirname}${sep}`);
       expect(hidden).not.toContain("source-position.test.ts");
       expect(hidden.split("\n")[0]).toBe("Error: here");
       expect(hidden.split("\n")[1]).toMatch(/^ {4}at .+:\d+:\d+\)?$/);
