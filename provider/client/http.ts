@@ -51,7 +51,9 @@ type Attempt = { response: RawResponse } | { error: SinchFaxError; decision: Ret
 /** What `decideRetry` is told of a request that got no answer in time. */
 const TIMED_OUT = { timeout: true } as const;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * Sends calls to the Fax API (and the Numbers API) over reused connections,

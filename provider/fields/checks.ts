@@ -31,11 +31,11 @@ export function matching(pattern: RegExp, error: string) {
 /** An E.164 phone number. */
 export const phoneNumber = matching(E164, "must be a phone number in E.164 format, like +15551234567");
 
-/** A string of bounded length. */
-export function text(min: number, max: number) {
+/** A string of 1 to `max` characters. */
+export function text(max: number) {
   return z
-    .string({ error: `must be a string of ${min} to ${max} characters` })
-    .min(min, { error: min === 1 ? "must not be empty" : `must be at least ${min} characters` })
+    .string({ error: `must be a string of 1 to ${max} characters` })
+    .min(1, { error: "must not be empty" })
     .max(max, { error: `must be at most ${max} characters` });
 }
 

@@ -24,7 +24,7 @@ export const RESOLUTIONS = ["FINE", "SUPERFINE"] as const;
  * the order the API documents them, then the provider's own inputs.
  */
 export const FAX_SERVICE_FIELDS = {
-  name: { kind: "api", schema: text(1, 60), default: "Default service", doc: "A friendly name", limits: "1 to 60 characters" },
+  name: { kind: "api", schema: text(60), default: "Default service", doc: "A friendly name", limits: "1 to 60 characters" },
   incomingWebhookUrl: {
     kind: "api",
     schema: webhookUrl,
@@ -108,7 +108,7 @@ export const FAX_SERVICE_FIELDS = {
       .array(
         z.object(
           {
-            name: text(1, 100).describe("The page's name, unique among the service's pages"),
+            name: text(100).describe("The page's name, unique among the service's pages"),
             file: pdfFile.describe("The PDF: a path relative to the program's folder (or, in TypeScript, a FileAsset)"),
           },
           { error: "must be a list of { name, file }" },
@@ -124,7 +124,7 @@ export const FAX_SERVICE_FIELDS = {
   },
   coverPage: {
     kind: "input",
-    schema: text(1, 100),
+    schema: text(100),
     doc: "The one of `coverPages` the service adds to every outbound fax (sets `coverPageId`)",
     limits: "the name of one of `coverPages`; not with `coverPageId`",
   },

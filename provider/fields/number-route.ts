@@ -28,7 +28,7 @@ export const NUMBER_ROUTE_FIELDS = {
   },
   suspendNote: {
     kind: "api",
-    schema: text(1, 500),
+    schema: text(500),
     clearable: true,
     doc: "Why the number is suspended (sent with `suspended: true`)",
     limits: "1 to 500 characters",

@@ -16,6 +16,7 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: at i or j = 1, x[i - 2] or y[j - 2] is undefined and matches no letter
       if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
       d[i * width + j] = best;
     }

@@ -77,7 +77,7 @@ export function isUnknown(value: unknown): boolean {
 
 /** True when the value is, or holds anywhere within it (a list's item, an object's field), the unknown-value placeholder. */
 export function hasUnknown(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasUnknown);
+  // A list is an object too: its items are its values.
   if (value !== null && typeof value === "object") return Object.values(value).some(hasUnknown);
   return isUnknown(value);
 }
@@ -225,7 +225,8 @@ function describeValue(value: unknown): string {
     return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown);
   }
   if (Array.isArray(value)) return "a list";
-  if (value !== null && typeof value === "object") return "an object";
+  // A null never gets here: checkFields takes it for a field not given.
+  if (typeof value === "object") return "an object";
   return String(value);
 }
 

@@ -41,7 +41,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     doc: "Looks up one fax service by id or by name (a service this program does not manage, say), with its numbers. A name must match exactly one service.",
     inputs: {
       id: { kind: "input", schema: matching(ULID, "must be a service id (a ULID)"), doc: "The service id", limits: "a ULID" },
-      name: { kind: "input", schema: text(1, 60), doc: "The service's name, when no id is given", limits: "1 to 60 characters" },
+      name: { kind: "input", schema: text(60), doc: "The service's name, when no id is given", limits: "1 to 60 characters" },
       projectId,
     },
     outputs: SERVICE_INFO,

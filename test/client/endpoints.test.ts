@@ -180,6 +180,17 @@ describe("reads are GETs", () => {
       await expect(list()).rejects.toMatchObject({ method: "GET", status: 404 });
     }
   });
+
+  test("reading active numbers is a GET, in what fails too", async () => {
+    await start(() => ({ status: 404 }));
+    await expect(client.numbers.getActiveNumber("+15551230000")).rejects.toThrow(
+      "GET /v1/projects/p%2F1/activeNumbers/%2B15551230000 failed with HTTP 404",
+    );
+    const listing = async () => {
+      for await (const _ of client.numbers.listActiveNumbers()) return;
+    };
+    await expect(listing()).rejects.toThrow("GET /v1/projects/p%2F1/activeNumbers failed with HTTP 404");
+  });
 });
 
 describe("reads shared by one operation", () => {

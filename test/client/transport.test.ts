@@ -144,6 +144,18 @@ describe("what an answer becomes", () => {
     expect(error.fieldViolations).toEqual([{ field: "name", description: "too long" }]);
   });
 
+  test("a retry waits for its backoff, or for Retry-After when the API gives one", async () => {
+    const s = await server((_, i) =>
+      i < 2 ? { status: 503, headers: i === 1 ? { "retry-after": "0.6" } : {} } : { status: 200, body: SERVICE },
+    );
+    const client = clientOf(s, { retry: { maxRetries: 2, baseDelayMs: 800, maxDelayMs: 800 } });
+    const started = Date.now();
+    await client.getService("S1");
+    // A backoff of 400 to 800 ms (jittered), then the 600 ms asked for.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(s.requests).toHaveLength(3);
+  });
+
   test("a dropped connection is retried maxRetries times on a GET, then is a network error", async () => {
     const fx = await withEmulator();
     try {

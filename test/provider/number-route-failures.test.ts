@@ -4,6 +4,7 @@ import { isPartialFailure } from "../../provider";
 import * as route from "../../provider/resources/number-route/lifecycle";
 import type { RouteState } from "../../provider/resources/number-route/plan";
 import { configureFor } from "../helpers/provider";
+import { recordingServer } from "../helpers/recording-server";
 import { routeInputs as inputs, withRoutableNumbers } from "../helpers/routes";
 
 // FaxNumberRoute when Sinch does not cooperate: what each error says, and what state keeps.
@@ -105,6 +106,55 @@ describe("FaxNumberRoute when routing does not finish", () => {
     const error = await route.create(await toA()).catch((e) => e);
     expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): not routed yet`);
     expect(error.message).toMatch(/still provisioning it after \ds \(sinch:numberRoutingTimeout\)/);
+  });
+
+  test("a slow route back says in the log what it waits for", async () => {
+    await configureFor(emulator, { "sinch:numberRoutingTimeout": "10", "sinch:maxRetries": "0" });
+    const { id, outs } = await route.create(await toA());
+    emulator.numbers.setProvisioning({ delayMs: 5_300 });
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    try {
+      await route.remove(id, outs as RouteState);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^sinch-fax: Number \\${NUMBER} \\(to fax service ${serviceA}\\), back to its earlier route: Sinch is provisioning it`),
+      ),
+    ]);
+  });
+
+  test("refresh: a number the service does not list (the two APIs disagree for a moment) is not suspended", async () => {
+    const { id, outs } = await route.create(await toA());
+    const faxApi = await recordingServer(() => ({
+      status: 200,
+      body: { numbers: [], page: 1, totalPages: 1, pageSize: 1000, totalItems: 0 },
+    }));
+    try {
+      await configureFor(emulator, { "sinch:faxUrl": faxApi.url, "sinch:maxRetries": "0" });
+      const read = await route.read(id, outs as RouteState);
+      expect(read.props).toMatchObject({ serviceId: serviceA, suspended: false });
+      expect(read.props).not.toHaveProperty("suspendNote");
+      expect(faxApi.requests.map((r) => r.url)).toEqual([expect.stringContaining(`/services/${serviceA}/numbers?`)]);
+    } finally {
+      await faxApi.close();
+    }
+  });
+
+  test("destroy of an unrouted number that Sinch shows without a voice configuration has nothing to put back", async () => {
+    emulator.numbers.seed({ phoneNumber: NUMBER });
+    const { id, outs } = await route.create(await toA());
+    // The emulator always shows a voice configuration; the API may leave it out.
+    const numbersApi = await recordingServer(() => ({ status: 200, body: { phoneNumber: NUMBER } }));
+    try {
+      await configureFor(emulator, { "sinch:numbersUrl": numbersApi.url, "sinch:maxRetries": "0" });
+      await route.remove(id, outs as RouteState);
+      expect(numbersApi.requests.map((r) => r.method)).toEqual(["GET"]);
+    } finally {
+      await numbersApi.close();
+    }
   });
 
   test.each<[string, SeedVoice | undefined, (ids: { b: string }) => string]>([

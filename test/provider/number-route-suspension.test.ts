@@ -75,8 +75,9 @@ describe("FaxNumberRoute's calls of the suspend endpoint", () => {
   });
 
   test("refresh reads the suspension of this number, not of another on the same service", async () => {
-    await route.create(await inputs({ phoneNumber: OTHER, serviceId: serviceA, suspended: true, suspendNote: "other" }));
+    const other = await route.create(await inputs({ phoneNumber: OTHER, serviceId: serviceA, suspended: true, suspendNote: "other" }));
     const { id, outs } = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA }));
+    expect((await route.read(other.id, other.outs)).props).toMatchObject({ suspended: true, suspendNote: "other" });
     const read = await route.read(id, outs);
     expect(read.props).toMatchObject({ suspended: false });
     expect(read.props).not.toHaveProperty("suspendNote");

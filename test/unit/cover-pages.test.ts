@@ -100,6 +100,35 @@ describe("cover pages in check", () => {
     ).toContain(reason);
   });
 
+  test("the rules across pages name coverPage, and list every declared page", () => {
+    const two = [
+      { name: "A", file: "a.pdf" },
+      { name: "B", file: "b.pdf" },
+    ];
+    expect(check({ coverPages: two, coverPage: "C" }).failures).toEqual([
+      { property: "coverPage", reason: 'coverPage must name one of coverPages: "A", "B"' },
+    ]);
+    expect(check({ coverPage: "A" }).failures).toEqual([
+      { property: "coverPage", reason: "coverPage must name one of coverPages (none is declared)" },
+    ]);
+    expect(check({ coverPages: two, coverPage: "A", coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).failures).toEqual([
+      { property: "coverPage", reason: "coverPage and coverPageId both choose the cover page: give one" },
+    ]);
+  });
+
+  test("a page, or a page's name, not known yet (a preview) may be the one coverPage names", () => {
+    expect(check({ coverPages: [UNKNOWN], coverPage: "A" }).failures).toEqual([]);
+    expect(
+      check({
+        coverPages: [
+          { name: "B", file: "b.pdf" },
+          { name: UNKNOWN, file: "a.pdf" },
+        ],
+        coverPage: "A",
+      }).failures,
+    ).toEqual([]);
+  });
+
   test("a FileAsset (an object with a path) and the engine's unknown value are accepted", () => {
     expect(check({ coverPages: [{ name: "A", file: { path: "a.pdf", hash: "x" } }], coverPage: "A" }).failures).toEqual([]);
     expect(check({ coverPages: UNKNOWN, coverPage: "A" }).failures).toEqual([]);

@@ -55,8 +55,9 @@ describe("a field table's derived operations", () => {
     for (const value of [[UNKNOWN], [{ number: UNKNOWN }], [{ number: "+15551230000" }, UNKNOWN]]) {
       expect(checkFields(lists, "FaxEmail", { phoneNumbers: value })).toEqual({ inputs: { phoneNumbers: value }, failures: [] });
     }
-    // Once known, the same list is checked.
+    // Once known, the same list is checked; a list holding nulls is known, and checked as it is.
     expect(checkFields(lists, "FaxEmail", { phoneNumbers: [{ number: "5551230000" }] }).failures).toHaveLength(1);
+    expect(checkFields(lists, "FaxEmail", { phoneNumbers: [null, { number: null }] }).failures).toHaveLength(1);
   });
 
   test("check: a long value is shown cut to 80 characters; a required field given as null is missing", () => {

@@ -99,6 +99,12 @@ describe("diff", () => {
       diffs: ["projectId"],
     });
     expect(decideDiff(state(), { ...state(), projectId: UNKNOWN })).toMatchObject({ replaces: ["projectId"] });
+    expect(decideDiff(state(), { ...state(), coverPages: [UNKNOWN] })).toStrictEqual({
+      changes: true,
+      replaces: [],
+      fields: [],
+      diffs: ["coverPages"],
+    });
     expect(decideDiff(state(), { ...state(), numberOfRetries: UNKNOWN } as never)).toMatchObject({
       changes: true,
       replaces: [],
@@ -110,7 +116,7 @@ describe("diff", () => {
 describe("patch plan", () => {
   test("carries exactly the changed fields, promotion separate", () => {
     const plan = planUpdate(state(), state({ numberOfRetries: 5, resolution: "SUPERFINE", defaultForProject: true }));
-    expect(plan).toEqual({ patch: { numberOfRetries: 5, resolution: "SUPERFINE" }, promote: true, demote: false, pages: NO_PAGES });
+    expect(plan).toStrictEqual({ patch: { numberOfRetries: 5, resolution: "SUPERFINE" }, promote: true, demote: false, pages: NO_PAGES });
   });
 
   test("demotion is separate too, and a removed field without a default is cleared with an empty string, never null", () => {
@@ -153,6 +159,21 @@ describe("patch plan", () => {
     });
     expect(planRelease(state({ defaultForProject: false }), { ...base, defaultForProject: true }).promote).toBe(true);
     expect(planRelease(state({ defaultForProject: true }), { ...base, defaultForProject: false }).demote).toBe(true);
+    // The default flag is a step of its own, never part of the PATCH.
+    expect(planRelease(state({ name: "Managed", defaultForProject: true }), { ...base, defaultForProject: false }).patch).toEqual({
+      name: "Svc",
+    });
+  });
+
+  test("release clears a webhook the service did not have; only a webhook's masked password is left as is", () => {
+    const plan = planRelease(state({ incomingWebhookUrl: "https://u:pw@h/x" }), base);
+    expect(plan.patch).toEqual({ incomingWebhookUrl: "" });
+    expect(plan.leftAsIs).toEqual([]);
+    // A name that merely looks like a masked URL is a name, restored as it was.
+    expect(planRelease(state(), { ...base, name: "https://u:***@h/x" })).toMatchObject({
+      patch: { name: "https://u:***@h/x" },
+      leftAsIs: [],
+    });
   });
 
   test("release clears what the API did not report before adoption where it can, and leaves the rest (never null)", () => {
@@ -190,6 +211,9 @@ describe("reconciling an unknown create", () => {
     expect(pickCreated(services, body, started, new Set(["MINE"]))).toBeUndefined();
     expect(pickCreated([service("SKEW", "2025-12-31T23:59:45Z")], body, started, new Set())).toBe("SKEW");
     expect(pickCreated([service("SKEWED", "2025-12-31T23:59:29Z")], body, started, new Set())).toBeUndefined();
+    // Exactly the allowed skew still counts; a service the API gives no creation time may be the one.
+    expect(pickCreated([service("EDGE", "2025-12-31T23:59:30Z")], body, started, new Set())).toBe("EDGE");
+    expect(pickCreated([{ ...service("UNDATED", ""), createdAt: undefined }], body, started, new Set())).toBe("UNDATED");
   });
 
   test("lists every candidate; the default flag counts unless a later promotion may have set it", () => {
@@ -220,6 +244,7 @@ describe("default handoff decisions", () => {
     expect(demote).toContain("must always have one");
     expect(demote).toContain("set defaultForProject: true on another FaxService");
     expect(demote).toContain("keep defaultForProject: true on this service");
+    expect(demote).toContain("in this stack and run `pulumi up`; or promote another service in the Sinch dashboard and retry; ");
     expect(handoffFailureMessage("delete", 5000, "m")).toContain("pulumi state delete");
   });
 });

@@ -145,6 +145,8 @@ describe("state of a service's cover pages, and the inputs a refresh reports", (
     expect(pagesMoved([page("A")], [page("C")])).toBe(true);
     expect(pagesMoved(undefined, [])).toBe(false);
     expect(pagesMoved(undefined, [page("A")])).toBe(true);
+    // Ids are compared whole, not as one string.
+    expect(pagesMoved([page("A"), page("BC")], [page("AB"), page("C")])).toBe(true);
   });
 
   test("a refresh reports the live fields, the pages as declared (name and file), the stamp instead of its id, and the adoption", () => {
@@ -158,6 +160,9 @@ describe("state of a service's cover pages, and the inputs a refresh reports", (
     });
     // An empty list of pages (from an older state) is no pages at all.
     expect(inputsOf({ ...base, coverPages: [] })).not.toHaveProperty("coverPages");
+    // A field a state does not hold (one written by an earlier release) is not reported at all.
+    const { webhookContentType: _dropped, ...older } = base;
+    expect(inputsOf(older as typeof base)).toStrictEqual({ name: "A", projectId: "p" });
     expect(inputsOf({ ...base, coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV" })).toStrictEqual({
       name: "A",
       coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAV",

@@ -152,6 +152,7 @@ describe("check: defaults, unknowns and the project", () => {
   test("adopting the default keeps it the default unless the program says otherwise", () => {
     expect(check({ adopt: "default" }).inputs.defaultForProject).toBe(true);
     expect(check({ adopt: "default", defaultForProject: false }).inputs.defaultForProject).toBe(false);
+    expect(check({ adopt: "default", defaultForProject: null }).inputs.defaultForProject).toBe(true);
     expect(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs.defaultForProject).toBeUndefined();
     expect(withDefaults(check({ adopt: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }).inputs).defaultForProject).toBe(false);
   });

@@ -61,13 +61,10 @@ export function withPages(state: ServiceState, pages: readonly CoverPageState[],
 }
 
 /** True when the pages differ from those state recorded (by id). */
-export function pagesMoved(before: readonly CoverPageState[] | undefined, after: readonly CoverPageState[]): boolean {
-  const ids = (pages: readonly CoverPageState[]) =>
-    pages
-      .map((p) => p.id)
-      .sort()
-      .join(",");
-  return ids(before ?? []) !== ids(after);
+export function pagesMoved(before: readonly CoverPageState[] = [], after: readonly CoverPageState[]): boolean {
+  const ids = (pages: readonly CoverPageState[]) => pages.map((p) => p.id).sort();
+  const [was, now] = [ids(before), ids(after)];
+  return was.length !== now.length || was.some((id, i) => id !== now[i]);
 }
 
 /**
