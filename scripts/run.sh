@@ -49,9 +49,12 @@ case "$task" in
     # `set -e` (above) stops here if the core's score falls below its bar.
     step "mutation testing of the provider's core (Stryker; quick tests; incremental)"
     npx stryker run stryker.config.mjs "$@"
-    # Then the resources' lifecycles, with their own results and bar (stryker.resources.config.mjs).
-    step "mutation testing of the resources' lifecycles (Stryker; quick tests; incremental)"
-    exec npx stryker run stryker.resources.config.mjs "$@" ;;
+    # Then the resources' lifecycles and the plugin's values and functions, with their own results and bar.
+    step "mutation testing of the resources' lifecycles and the plugin's functions (Stryker; quick tests; incremental)"
+    npx stryker run stryker.resources.config.mjs "$@"
+    # Then the emulator's validation rules, against the emulator's own tests (stryker.emulator.config.mjs).
+    step "mutation testing of the emulator's validation rules (Stryker; emulator tests; incremental)"
+    exec npx stryker run stryker.emulator.config.mjs "$@" ;;
   test)
     step "type-checking"
     npx tsc -p tsconfig.json --noEmit

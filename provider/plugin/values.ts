@@ -27,7 +27,7 @@ export function reveal(value: unknown): unknown {
 /** True when the value is, or holds, a secret. */
 export function holdsSecret(value: unknown): boolean {
   if (isSecret(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsSecret);
+  // A list is an object too: its items are its values.
   if (typeof value === "object" && value !== null) return Object.values(value).some(holdsSecret);
   return false;
 }

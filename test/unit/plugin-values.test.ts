@@ -24,6 +24,15 @@ describe("plugin property values", () => {
     expect(unwrap(undefined)).toEqual({ values: {}, secret: new Set() });
   });
 
+  test("nulls, undefined and plain objects are no secrets, and come through as they are", () => {
+    const plain = { a: null, b: undefined, c: [null, undefined, 0, ""], d: { value: "v" } };
+    expect(holdsSecret(plain)).toBe(false);
+    expect(reveal(plain)).toStrictEqual(plain);
+    expect(unwrap(plain)).toStrictEqual({ values: plain, secret: new Set() });
+    // One secret item is enough to make a list secret.
+    expect(holdsSecret(["plain", secret("s")])).toBe(true);
+  });
+
   test("wrap marks the named properties secret, drops __provider and undefined, and leaves plain JSON", () => {
     const out = wrap(
       { a: "x", b: { c: undefined, d: 1 }, __provider: "require(...)", gone: undefined, url: "https://u:pw@h" },

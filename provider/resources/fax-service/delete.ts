@@ -36,26 +36,24 @@ export async function remove(id: string, props: ServiceState): Promise<void> {
 
 async function deleteService(client: SinchFaxClient, id: string, props: ServiceState): Promise<void> {
   // Only a service that state says is the default needs a look before the DELETE.
-  const outcome = props.defaultForProject ? await waitForHandoff(client, id) : { service: { id }, timedOut: false, waitedMs: 0 };
-  if (!outcome.service) return;
+  const handoff = props.defaultForProject ? await waitForHandoff(client, id) : undefined;
+  if (handoff && !handoff.service) return;
+  // Unpointed from the stack's page (it may be stamping none of them), then the pages go; no pages, no call.
   const pages = props.coverPages ?? [];
-  if (pages.length > 0) {
-    // Unpointed from the stack's page (it may be stamping none of them), then the pages go.
-    const stamped = pages.some((page) => page.id === props.coverPageId);
-    const plan: UpdatePlan = {
-      patch: stamped ? { coverPageId: CLEARED } : {},
-      promote: false,
-      demote: false,
-      pages: planCoverPages(pages, []),
-    };
-    await applyPlan(client, id, plan, { pages, demoteRefused: "fail" });
-  }
+  const stamped = pages.some((page) => page.id === props.coverPageId);
+  const plan: UpdatePlan = {
+    patch: stamped ? { coverPageId: CLEARED } : {},
+    promote: false,
+    demote: false,
+    pages: planCoverPages(pages, []),
+  };
+  await applyPlan(client, id, plan, { pages, demoteRefused: "fail" });
   try {
     await client.deleteService(id);
   } catch (e) {
     if (isSinchHttpError(e, 404)) return;
-    if (outcome.timedOut && isRefusal(e)) {
-      throw new FaxProviderError(handoffFailureMessage("delete", outcome.waitedMs, e.sinchMessage ?? e.message), { cause: e });
+    if (handoff?.timedOut && isRefusal(e)) {
+      throw new FaxProviderError(handoffFailureMessage("delete", handoff.waitedMs, e.sinchMessage ?? e.message), { cause: e });
     }
     throw e;
   }

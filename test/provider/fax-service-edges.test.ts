@@ -1,0 +1,172 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Emulator } from "../../emulator";
+import * as lifecycle from "../../provider/resources/fax-service";
+import { calls, checked, configureFor, created, patchBodies, withEmulator } from "../helpers/provider";
+import { recordingServer } from "../helpers/recording-server";
+
+// FaxService at its edges: what each error says in full, what a create whose answer
+// is lost does, what destroy does with cover pages, adoptions and unconfirmed creates.
+let emulator: Emulator;
+withEmulator(
+  (e) => {
+    emulator = e;
+  },
+  { defaultPolicy: "lenient" },
+);
+
+const services = () => `/v3/projects/${emulator.projectId}/services`;
+const cover = join(mkdtempSync(join(tmpdir(), "edges-")), "cover.pdf");
+writeFileSync(cover, "%PDF-1.4\n% cover\n%%EOF\n");
+
+/** What the provider prints (stdout and stderr) while `run` runs. */
+async function printed(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const out = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  const err = jest.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+  try {
+    await run();
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return lines;
+}
+
+describe("a create whose POST fails", () => {
+  test("a refusal is the error at once: no lookup, no second POST", async () => {
+    const api = await recordingServer(() => ({ status: 400, body: { error: { code: 400, message: "no", status: "INVALID_ARGUMENT" } } }));
+    try {
+      await configureFor(emulator, { "sinch:faxUrl": api.url, "sinch:maxRetries": "2" });
+      const error = await created({ name: "Refused" }).catch((e) => e);
+      expect(error.message).toBe(`Fax service "Refused": POST ${services()} failed with HTTP 400 INVALID_ARGUMENT: no`);
+      expect(api.requests.map((r) => r.method)).toEqual(["POST"]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  test("a 500 may have been applied: it is looked for, then repeated, as often as any call", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "2" });
+    emulator.faults.set([{ operations: ["create"], status500: 1 }]);
+    const error = await created({ name: "Once" }).catch((e) => e);
+    expect(error.message).toBe(`Fax service "Once": POST ${services()} failed with HTTP 500 INTERNAL: Internal error`);
+    expect(calls(emulator)).toEqual(["POST create", "GET list", "POST create", "GET list", "POST create", "GET list"]);
+  });
+
+  test("as many POSTs as any call's attempts, each looked for before the next", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "1" });
+    emulator.faults.set([{ operations: ["create"], status503: 1, times: 2 }]);
+    const error = await created({ name: "Twice" }).catch((e) => e);
+    expect(error.message).toMatch(new RegExp(`^Fax service "Twice": POST ${services()} failed with HTTP 503`));
+    expect(calls(emulator)).toEqual(["POST create", "GET list", "POST create", "GET list"]);
+    expect(emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Twice")).toEqual([]);
+  });
+
+  test("an answer lost, and the lookup failing too: the error says both, and what to run", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "0" });
+    emulator.faults.set([
+      { operations: ["create"], lost: 1, times: 1 },
+      { operations: ["list"], status503: 1, times: 1 },
+    ]);
+    const error = await created({ name: "Unsure" }).catch((e) => e);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Fax service "Unsure": POST ${services()} failed on the network: .*; looking for the service it may have created ` +
+          `failed too: GET ${services()} failed with HTTP 503 [^;]*\\. A service named "Unsure" may have been created in project ` +
+          `${emulator.projectId}\\. Run \`npx sinch-fax-recover\``,
+      ),
+    );
+  });
+});
+
+describe("adopting", () => {
+  test("the default of a project that has none, or a service that does not exist, says which", async () => {
+    const [first] = emulator.store.listServices(emulator.projectId);
+    await lifecycle.update(
+      first!.id,
+      (await created({ adopt: "default", name: "D" })).outs,
+      await checked({ name: "D", defaultForProject: false }),
+    );
+    const none = await created({ adopt: "default", name: "Wanted" }).catch((e) => e);
+    expect(none.message).toBe(`Fax service "Wanted": cannot adopt: the project has no default service in project ${emulator.projectId}`);
+    const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+    const missing = await created({ adopt: id, name: "Wanted" }).catch((e) => e);
+    expect(missing.message).toBe(`Fax service "Wanted" (${id}): cannot adopt: no service ${id} exists in project ${emulator.projectId}`);
+  });
+
+  test("an adoption that fails after taking the service lets it go: a later one can take it", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "0" });
+    const other = emulator.store.createService(emulator.projectId, { name: "Existing" }, "seed");
+    emulator.faults.set([{ operations: ["numbers"], status503: 1, times: 1 }]);
+    await expect(created({ adopt: other.id, name: "Existing" })).rejects.toThrow(`Fax service "Existing" (${other.id}): GET`);
+    expect((await created({ adopt: other.id, name: "Existing" })).id).toBe(other.id);
+  });
+});
+
+describe("destroy", () => {
+  test("a service stamping one of its pages is pointed away from it first; one stamping none is not patched", async () => {
+    for (const coverPage of ["A", undefined]) {
+      const pages = [
+        { name: "A", file: cover },
+        { name: "B", file: cover },
+      ];
+      const { id, outs } = await created({ name: `Pages ${coverPage}`, coverPages: pages, coverPage });
+      emulator.requests = [];
+      await lifecycle.remove(id, outs);
+      const pageDeletes = ["DELETE cover-delete", "DELETE cover-delete"];
+      expect(calls(emulator)).toEqual([...(coverPage ? ["PATCH update"] : []), ...pageDeletes, "DELETE delete"]);
+      if (coverPage) expect(patchBodies(emulator)).toEqual([{ coverPageId: "" }]);
+    }
+  });
+
+  test("an unconfirmed create lists the services that may be it: only those made after it started", async () => {
+    const made = await created({ name: "Maybe" });
+    // Another service with the same fields, not taken by any resource: what the lost create may have made.
+    const twins = [1, 2].map(() => emulator.store.createService(emulator.projectId, { name: "Maybe" }, "seed").id);
+    const state = (startedAt: number) => ({
+      ...made.outs,
+      unconfirmedCreate: { startedAt: new Date(startedAt).toISOString() },
+    });
+    const warn = (startedAt: number) => printed(() => lifecycle.remove("unconfirmed-1-abc", state(startedAt)));
+    const prefix = `sinch-fax: warning: Fax service "Maybe": its creation was never confirmed; removed from the stack without deleting anything`;
+    expect(await warn(Date.now() - 1000)).toEqual([`${prefix} (services that may be it, not deleted: ${twins.join(", ")})`]);
+    expect(await warn(Date.now() + 3_600_000)).toEqual([`${prefix} (no service that may be it was found)`]);
+    for (const id of twins) expect(emulator.store.getService(emulator.projectId, id)).toBeDefined();
+  });
+
+  test("a released service that had nothing left as it is says only that it was released", async () => {
+    const other = emulator.store.createService(emulator.projectId, { name: "Kept" }, "seed");
+    const adopted = await created({ adopt: other.id, name: "Managed" });
+    expect(await printed(() => lifecycle.remove(adopted.id, adopted.outs))).toEqual([
+      `sinch-fax: Fax service "Managed" (${other.id}) released`,
+    ]);
+  });
+});
+
+describe("a secret Sinch echoes in an error", () => {
+  test("is left out of the errors of create, update, refresh and destroy", async () => {
+    const { id, outs } = await created({ name: "S", incomingWebhookUrl: "https://u:topsecret@hooks.example/in" });
+    const echo = await recordingServer(() => ({
+      status: 400,
+      body: { error: { code: 400, message: "bad password topsecret", status: "INVALID_ARGUMENT" } },
+    }));
+    try {
+      await configureFor(emulator, { "sinch:faxUrl": echo.url, "sinch:maxRetries": "0" });
+      const news = await checked({ name: "S2", incomingWebhookUrl: "https://u:topsecret@hooks.example/in" });
+      const errors = [
+        await lifecycle.create(news).catch((e) => e),
+        await lifecycle.update(id, outs, news).catch((e) => e),
+        await lifecycle.read(id, outs).catch((e) => e),
+        await lifecycle.remove(id, outs).catch((e) => e),
+      ];
+      for (const error of errors) {
+        expect(error.message).toContain("bad password");
+        expect(error.message).not.toContain("topsecret");
+      }
+    } finally {
+      await echo.close();
+    }
+  });
+});
