@@ -65,10 +65,18 @@ describe("what the client sends", () => {
   test("a finished call leaves no timer behind, and close() ends its connections", async () => {
     const s = await server(() => ({ status: 200, body: SERVICE }));
     const client = clientOf(s, { timeoutMs: 60_000 });
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-    const before = timers();
-    await client.getService("S1");
-    expect(timers()).toBe(before);
+    // The call's own timer (not the loopback server's keep-alive timers, which come and go in this process too).
+    const set = jest.spyOn(global, "setTimeout");
+    const clear = jest.spyOn(global, "clearTimeout");
+    try {
+      await client.getService("S1");
+      const own = set.mock.results.filter((_, i) => set.mock.calls[i]?.[1] === 60_000).map((r) => r.value);
+      expect(own).toHaveLength(1);
+      expect(clear.mock.calls.map(([handle]) => handle)).toContain(own[0]);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
     expect(s.openConnections()).toBe(1);
     client.close();
     await s.allClosed();
@@ -111,6 +119,32 @@ describe("what an answer becomes", () => {
       .listServicesPage(1)
       .catch((e) => e);
     expect(error.problems).toEqual(["services.1.id: Too small: expected string to have >=1 characters"]);
+  });
+
+  test.each([
+    ["a voice configuration's type", { phoneNumber: "+15551230000", voiceConfiguration: { type: 5 } }, "voiceConfiguration.type"],
+    [
+      "a provisioning's status",
+      { phoneNumber: "+15551230000", voiceConfiguration: { type: "FAX", scheduledVoiceProvisioning: { status: 5 } } },
+      "voiceConfiguration.scheduledVoiceProvisioning.status",
+    ],
+    ["a number's region", { phoneNumber: "+15551230000", regionCode: 5 }, "regionCode"],
+  ])("an active number with %s that is not a string is an unexpected body", async (_, body, path) => {
+    const s = await server(() => ({ status: 200, body }));
+    const error = await clientOf(s, { numbersUrl: s.url })
+      .numbers.getActiveNumber("+15551230000")
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(SinchResponseError);
+    expect(error.problems).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/\./g, "\\.")}: `))]);
+  });
+
+  test("a cover page whose content is not a string is an unexpected body", async () => {
+    const s = await server(() => ({ status: 200, body: { id: "C1", name: "cover", file: { fileContent: 5 } } }));
+    const error = await clientOf(s)
+      .createCoverPage("S1", { name: "cover", pdf: Buffer.from("%PDF-") })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(SinchResponseError);
+    expect(error.problems).toEqual([expect.stringMatching(/^file\.fileContent: /)]);
   });
 
   test.each([
