@@ -48,6 +48,9 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
       expect(error.message).toContain(`Fax service "Alone" (${a.id}): it cannot stop being the project's default service`);
       expect(error.message.split("Fax service").length).toBe(2); // the label once, not twice
       expect(error.message).toContain("set defaultForProject: true on another FaxService");
+      // Sinch's own words, and its refusal as the cause.
+      expect(error.message).toContain(`(Service ${a.id} is the project's default service; a project must always have one.`);
+      expect(error.cause.cause).toMatchObject({ name: "SinchHttpError" });
       // The field change was applied before the wait, and the error records it.
       expect(error.id).toBe(a.id);
       expect(error.properties).toMatchObject({ numberOfRetries: 1, defaultForProject: true });
@@ -58,6 +61,26 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
       expect(defaults()).toEqual([]);
       expect(patchBodies(emulator)).toEqual([{ numberOfRetries: 1 }, { defaultForProject: false }]);
     }
+  });
+
+  test("releasing an adopted service made the default: with nobody to take over, strict keeps it the default and destroy succeeds", async () => {
+    const other = emulator.store.createService(emulator.projectId, { name: "Other" }, "seed");
+    const adopted = await created({ adopt: other.id, name: "Other", defaultForProject: true });
+    expect(defaults()).toEqual([other.id]);
+    await lifecycle.remove(adopted.id, adopted.outs);
+    expect(defaults()).toEqual(policy === "strict" ? [other.id] : []);
+  });
+
+  test("a default deleted by hand while it waits to be demoted: the update says so", async () => {
+    const a = await created({ name: "Going", defaultForProject: true });
+    const result = lifecycle.update(a.id, a.outs, await checked({ name: "Going", defaultForProject: false })).catch((e) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    emulator.store.change(emulator.projectId, (project) => {
+      project.services = project.services.filter((s) => s.id !== a.id);
+    });
+    expect((await result).message).toBe(
+      `Fax service "Going" (${a.id}): the service was deleted while waiting for another to become the default`,
+    );
   });
 
   test("deleting the current default waits for a successor", async () => {

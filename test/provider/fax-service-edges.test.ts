@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
@@ -81,6 +81,89 @@ describe("a create whose POST fails", () => {
   });
 });
 
+describe("uploading cover pages", () => {
+  const pdfOf = (name: string, text: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), "edges-")), name);
+    writeFileSync(path, `%PDF-1.4\n% ${text}\n%%EOF\n`);
+    return path;
+  };
+  const leaveOn = (serviceId: string, name: string, file: string) => {
+    const now = new Date().toISOString();
+    const page = { id: `01ARZ3NDEKTSV4RRFFQ69G5F${name.padStart(2, "0")}`, name, projectId: emulator.projectId, serviceId };
+    emulator.store.change(emulator.projectId, (project) =>
+      project.coverPages.push({
+        ...page,
+        file: { fileContent: readFileSync(file).toString("base64"), fileType: "PDF" as const },
+        createdTime: now,
+        updatedTime: now,
+      }),
+    );
+  };
+  const posts = () => emulator.requests.filter((r) => r.operation === "cover-create").length;
+
+  test("a page left on the service is taken only with the same name and the same PDF", async () => {
+    const { id, outs } = await created({ name: "S" });
+    const [a, b] = [pdfOf("a.pdf", "a"), pdfOf("b.pdf", "b")];
+    leaveOn(id, "A", b); // the name, another PDF
+    leaveOn(id, "X", a); // the PDF, another name
+    emulator.requests = [];
+    const { outs: after } = await lifecycle.update(id, outs, await checked({ name: "S", coverPages: [{ name: "A", file: a }] }));
+    expect(posts()).toBe(1);
+    expect(after.coverPages!.map((p) => p.id)).not.toContain("01ARZ3NDEKTSV4RRFFQ69G5F0A");
+  });
+
+  test("an upload that keeps failing stops after as many attempts as any call", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "1" });
+    const { id, outs } = await created({ name: "S" });
+    emulator.faults.set([{ operations: ["cover-create"], status503: 1 }]);
+    emulator.requests = [];
+    const error = await lifecycle
+      .update(id, outs, await checked({ name: "S", coverPages: [{ name: "A", file: pdfOf("a.pdf", "a") }] }))
+      .catch((e) => e);
+    expect(error.message).toContain("failed with HTTP 503");
+    expect(calls(emulator)).toEqual(["GET cover-list", "POST cover-create", "GET cover-list", "POST cover-create"]);
+  });
+
+  test("an upload refused (not applied, not unknown) is not looked for again: its retries were the client's", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "1" });
+    const { id, outs } = await created({ name: "S" });
+    emulator.faults.set([{ operations: ["cover-create"], status429: 1, retryAfterSeconds: 0 }]);
+    emulator.requests = [];
+    const error = await lifecycle
+      .update(id, outs, await checked({ name: "S", coverPages: [{ name: "A", file: pdfOf("a.pdf", "a") }] }))
+      .catch((e) => e);
+    expect(error.message).toContain("failed with HTTP 429");
+    expect(calls(emulator)).toEqual(["GET cover-list", "POST cover-create", "POST cover-create"]);
+  });
+
+  test("a PDF changed since the preview stops the upload at once", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "2" });
+    const { id, outs } = await created({ name: "S" });
+    const file = pdfOf("a.pdf", "a");
+    const news = await checked({ name: "S", coverPages: [{ name: "A", file }] });
+    writeFileSync(file, "%PDF-1.4\n% changed\n%%EOF\n");
+    emulator.requests = [];
+    await expect(lifecycle.update(id, outs, news)).rejects.toThrow("changed after the preview");
+    expect(calls(emulator)).toEqual(["GET cover-list"]);
+  });
+});
+
+describe("a create that fails after its POST", () => {
+  test("records the service, and says whether it was made the default", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "0" });
+    for (const defaultForProject of [false, true]) {
+      emulator.faults.set([{ operations: ["cover-create"], status429: 1, retryAfterSeconds: 0, times: 1 }]);
+      const error = await created({ name: `Half ${defaultForProject}`, defaultForProject, coverPages: [{ name: "A", file: cover }] }).catch(
+        (e) => e,
+      );
+      expect(error.message).toMatch(/failed with HTTP 429/);
+      const note = defaultForProject ? "(the service was created, but not made the default)" : "(the service was created)";
+      expect(error.message.endsWith(note)).toBe(true);
+      expect(error.properties).toMatchObject({ name: `Half ${defaultForProject}`, defaultForProject: false });
+    }
+  });
+});
+
 describe("adopting", () => {
   test("the default of a project that has none, or a service that does not exist, says which", async () => {
     const [first] = emulator.store.listServices(emulator.projectId);
@@ -96,12 +179,63 @@ describe("adopting", () => {
     expect(missing.message).toBe(`Fax service "Wanted" (${id}): cannot adopt: no service ${id} exists in project ${emulator.projectId}`);
   });
 
+  test("the default is the service the project marks so, wherever it is listed", async () => {
+    const promoted = emulator.store.createService(emulator.projectId, { name: "New default", defaultForProject: true }, "seed");
+    expect(emulator.store.listServices(emulator.projectId).map((s) => s.defaultForProject)).toEqual([false, true]);
+    expect((await created({ adopt: "default", name: "New default" })).id).toBe(promoted.id);
+  });
+
+  test("an adoption whose PATCH fails: an error with nothing applied, and the service let go", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "0" });
+    const other = emulator.store.createService(emulator.projectId, { name: "Existing" }, "seed");
+    emulator.faults.set([{ operations: ["update"], status500: 1, times: 1 }]);
+    const error = await created({ adopt: other.id, name: "Renamed" }).catch((e) => e);
+    expect(error.message).toMatch(new RegExp(`^Fax service "Existing" \\(${other.id}\\): PATCH .* failed with HTTP 500`));
+    expect(error).not.toHaveProperty("properties");
+    expect((await created({ adopt: other.id, name: "Renamed" })).outs).toMatchObject({ name: "Renamed", adopted: true });
+  });
+
   test("an adoption that fails after taking the service lets it go: a later one can take it", async () => {
     await configureFor(emulator, { "sinch:maxRetries": "0" });
     const other = emulator.store.createService(emulator.projectId, { name: "Existing" }, "seed");
     emulator.faults.set([{ operations: ["numbers"], status503: 1, times: 1 }]);
     await expect(created({ adopt: other.id, name: "Existing" })).rejects.toThrow(`Fax service "Existing" (${other.id}): GET`);
     expect((await created({ adopt: other.id, name: "Existing" })).id).toBe(other.id);
+  });
+});
+
+describe("refresh", () => {
+  test("keeps an adoption, drops a service gone without asking for its numbers, and keeps a placeholder nobody resolved", async () => {
+    const other = emulator.store.createService(emulator.projectId, { name: "Kept" }, "seed");
+    const adopted = await created({ adopt: other.id, name: "Kept" });
+    expect((await lifecycle.read(other.id, adopted.outs)).props).toMatchObject({ adopted: true, adopt: other.id });
+    const gone = await created({ name: "Gone" });
+    emulator.store.change(emulator.projectId, (project) => {
+      project.services = project.services.filter((s) => s.id !== gone.id);
+    });
+    emulator.requests = [];
+    expect(await lifecycle.read(gone.id, gone.outs)).toEqual({});
+    expect(calls(emulator)).not.toContain("GET numbers");
+    const { unconfirmedCreate: _none, ...placeholder } = { ...gone.outs, unconfirmedCreate: undefined };
+    expect(await lifecycle.read("unconfirmed-1-abc", placeholder)).toMatchObject({ id: "unconfirmed-1-abc", props: placeholder });
+  });
+});
+
+describe("update", () => {
+  test("keeps what state records beyond Sinch's fields: the adoption, the numbers read last", async () => {
+    const other = emulator.store.createService(emulator.projectId, { name: "Kept" }, "seed");
+    const adopted = await created({ adopt: other.id, name: "Kept" });
+    const numbers = [{ phoneNumber: "+15551230000", permissions: "both" as const }];
+    const { outs } = await lifecycle.update(other.id, { ...adopted.outs, numbers }, await checked({ adopt: other.id, name: "Renamed" }));
+    expect(outs).toMatchObject({ name: "Renamed", adopted: true, adopt: other.id, numbers, originalSettings: { name: "Kept" } });
+  });
+
+  test("of a create never confirmed: refused, naming the service and the placeholder", async () => {
+    const { outs } = await created({ name: "Unsure" });
+    const news = await checked({ name: "Unsure" });
+    await expect(lifecycle.update("unconfirmed-1-abc", outs, news)).rejects.toThrow(
+      /^Fax service "Unsure": its creation was never confirmed \(placeholder id unconfirmed-1-abc\)\. Run `npx sinch-fax-recover`/,
+    );
   });
 });
 

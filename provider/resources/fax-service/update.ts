@@ -34,6 +34,7 @@ export async function update(id: string, olds: ServiceState, given: GivenInputs)
     const plan = planUpdate(olds, news);
     const { service, pages } = await applyPlan(clientFor(olds.projectId), id, plan, {
       pages: olds.coverPages ?? [],
+      // Stryker disable next-line StringLiteral: only "keep" changes what applyPlan does
       demoteRefused: "fail",
     });
     return { outs: after(service, pages) };
