@@ -6,17 +6,15 @@ import base from "./stryker.config.mjs";
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   ...base,
-  // Every resource's lifecycle (a service's state is stryker.config.mjs's), and the
-  // plugin's own logic: its property values and its functions.
+  // Every resource's lifecycle, and the plugin's own logic: its property values and its functions.
   mutate: [
     "provider/resources/fax-email/**/*.ts",
     "provider/resources/number-route/**/*.ts",
     "provider/resources/fax-service/**/*.ts",
-    "!provider/resources/fax-service/state.ts",
     "provider/plugin/{values,functions}.ts",
   ],
   incrementalFile: ".stryker/resources.json",
   htmlReporter: { fileName: "reports/mutation/resources.html" },
-  // `npm run test:mutation` fails below 90 % here (the committed results reach 98.9 %).
+  // `npm run test:mutation` fails below 90 % here (the committed results reach 97.2 %).
   thresholds: { high: 95, low: 90, break: 90 },
 };
