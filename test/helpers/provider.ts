@@ -76,3 +76,17 @@ export function calls(emulator: Emulator): string[] {
 export function alwaysOneDefault(emulator: Emulator): boolean {
   return emulator.store.defaultHistory.every((h) => h.defaultServiceIds.length === 1);
 }
+
+/** The lines the provider prints (stdout and stderr, as the engine shows them) while `run` runs. */
+export async function printed(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const out = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  const err = jest.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+  try {
+    await run();
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return lines;
+}

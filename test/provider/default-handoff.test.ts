@@ -1,6 +1,6 @@
 import type { Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/resources/fax-service";
-import { alwaysOneDefault, calls, checked, created, patchBodies, withEmulator } from "../helpers/provider";
+import { alwaysOneDefault, calls, checked, created, patchBodies, printed, withEmulator } from "../helpers/provider";
 
 describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy) => {
   let emulator: Emulator;
@@ -142,13 +142,7 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     delete (service as { resolution?: string }).resolution; // as an API that reports none would show it
     const adopted = await created({ adopt: service.id, name: "Managed", resolution: "SUPERFINE", defaultFrom: "+15551230000" });
     emulator.requests = [];
-    const lines: string[] = [];
-    const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-    try {
-      await lifecycle.remove(adopted.id, adopted.outs);
-    } finally {
-      spy.mockRestore();
-    }
+    const lines = await printed(() => lifecycle.remove(adopted.id, adopted.outs));
     expect(patchBodies(emulator)).toEqual([{ name: "No resolution", defaultFrom: "" }]);
     expect(emulator.store.getService(emulator.projectId, service.id)).toMatchObject({ name: "No resolution", resolution: "SUPERFINE" });
     expect(emulator.store.getService(emulator.projectId, service.id)).not.toHaveProperty("defaultFrom");

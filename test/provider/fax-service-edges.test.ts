@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import * as lifecycle from "../../provider/resources/fax-service";
-import { calls, checked, configureFor, created, patchBodies, withEmulator } from "../helpers/provider";
+import { calls, checked, configureFor, created, patchBodies, printed, withEmulator } from "../helpers/provider";
 import { recordingServer } from "../helpers/recording-server";
 
 // FaxService at its edges: what each error says in full, what a create whose answer
@@ -19,20 +19,6 @@ withEmulator(
 const services = () => `/v3/projects/${emulator.projectId}/services`;
 const cover = join(mkdtempSync(join(tmpdir(), "edges-")), "cover.pdf");
 writeFileSync(cover, "%PDF-1.4\n% cover\n%%EOF\n");
-
-/** What the provider prints (stdout and stderr) while `run` runs. */
-async function printed(run: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
-  const out = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-  const err = jest.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
-  try {
-    await run();
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return lines;
-}
 
 describe("a create whose POST fails", () => {
   test("a refusal is the error at once: no lookup, no second POST", async () => {

@@ -4,7 +4,7 @@ import { resetRuntime } from "../../provider/core/runtime";
 import * as lifecycle from "../../provider/resources/fax-service";
 import { ServiceError, serviceError } from "../../provider/resources/fax-service/errors";
 import { DEFAULTS, withDefaults } from "../../provider/resources/fax-service/fields";
-import { calls, checked, configureFor, created, patchBodies, withEmulator } from "../helpers/provider";
+import { calls, checked, configureFor, created, patchBodies, printed, withEmulator } from "../helpers/provider";
 
 let emulator: Emulator;
 withEmulator((e) => {
@@ -214,13 +214,7 @@ describe("provider lifecycle against the emulator", () => {
     expect(await lifecycle.read(error.id, state)).toMatchObject({ id: error.id, props: state });
     expect(emulator.requests).toEqual([]);
 
-    const warnings: string[] = [];
-    const spy = jest.spyOn(console, "error").mockImplementation((line: string) => void warnings.push(line));
-    try {
-      await lifecycle.remove(error.id, state);
-    } finally {
-      spy.mockRestore();
-    }
+    const warnings = await printed(() => lifecycle.remove(error.id, state));
     expect(warnings.join("\n")).toContain(`services that may be it, not deleted: ${made[0]!.id}`);
     expect(emulator.store.listServices(emulator.projectId).filter((s) => s.name === "Unsure")).toHaveLength(1);
   });

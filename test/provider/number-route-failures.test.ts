@@ -3,7 +3,7 @@ import type { SeedVoice } from "../../emulator/numbers";
 import { isPartialFailure } from "../../provider";
 import * as route from "../../provider/resources/number-route/lifecycle";
 import type { RouteState } from "../../provider/resources/number-route/plan";
-import { configureFor } from "../helpers/provider";
+import { configureFor, printed } from "../helpers/provider";
 import { recordingServer } from "../helpers/recording-server";
 import { routeInputs as inputs, withRoutableNumbers } from "../helpers/routes";
 
@@ -112,13 +112,7 @@ describe("FaxNumberRoute when routing does not finish", () => {
     await configureFor(emulator, { "sinch:numberRoutingTimeout": "10", "sinch:maxRetries": "0" });
     const { id, outs } = await route.create(await toA());
     emulator.numbers.setProvisioning({ delayMs: 5_300 });
-    const lines: string[] = [];
-    const spy = jest.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-    try {
-      await route.remove(id, outs as RouteState);
-    } finally {
-      spy.mockRestore();
-    }
+    const lines = await printed(() => route.remove(id, outs as RouteState));
     expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(`^sinch-fax: Number \\${NUMBER} \\(to fax service ${serviceA}\\), back to its earlier route: Sinch is provisioning it`),
