@@ -56,6 +56,8 @@ describe("emulator cover pages", () => {
     ["name", "must be at most 100 characters", { name: "x".repeat(101), file: coverPageBody().file }],
     ["file", "is required", { name: "A" }],
     ["file", "must be an object with fileContent and fileType", { name: "A", file: "JVBERi0=" }],
+    ["file", "must be an object with fileContent and fileType", { name: "A", file: [coverPageBody().file] }],
+    ["file.fileContent", "must be a base64 string", { name: "A", file: { fileContent: 5, fileType: "PDF" } }],
     ["file.fileType", "is required", { name: "A", file: { fileContent: pdfBase64() } }],
     ["file.fileType", "must be PDF", { name: "A", file: { fileContent: pdfBase64(), fileType: "PNG" } }],
     ["file.fileContent", "is required", { name: "A", file: { fileType: "PDF" } }],
@@ -84,6 +86,10 @@ describe("emulator cover pages", () => {
     expect(res.json).toMatchObject({ code: 422, status: "INVALID_ARGUMENT" });
     expect(violations(res)).toEqual([{ field, description }]);
     expect((await rawRequest(fx.emulator, "GET", coversPath())).json.totalItems).toBe(0);
+  });
+
+  test("a name of exactly 100 characters is accepted", async () => {
+    expect((await add(coverPageBody("x".repeat(100)))).status).toBe(200);
   });
 
   test("a PDF of up to 5 MiB is accepted in a body of up to 8 MiB; larger is 422, then 413", async () => {
