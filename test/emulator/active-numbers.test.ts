@@ -174,6 +174,10 @@ describe("emulator Numbers API: active numbers", () => {
     ["smsConfiguration.servicePlanId", "is required", { smsConfiguration: { campaignId: "c" } }],
     ["smsConfiguration.scheduledProvisioning", "is read-only", { smsConfiguration: { servicePlanId: "p", scheduledProvisioning: {} } }],
     ["callbackUrl", 'must be an absolute URL (or "" to remove it)', { callbackUrl: "hooks" }],
+    ["callbackUrl", "must be an http(s) URL", { callbackUrl: "ftp://hooks.example/in" }],
+    ["smsConfiguration.campaignId", "must be a string", { smsConfiguration: { servicePlanId: "p", campaignId: 5 } }],
+    ["smsConfiguration.colour", "is not a field of an SMS configuration", { smsConfiguration: { servicePlanId: "p", colour: "red" } }],
+    ["voiceConfiguration.appId", "must be a string", { voiceConfiguration: { type: "RTC", appId: 5 } }],
     ["regionCode", "is not a field of an active number request", { regionCode: "SE" }],
   ])("PATCH refuses with 400: %s %s", async (field, description, body) => {
     await seed({ phoneNumber: N });
