@@ -1,5 +1,6 @@
 import type { FieldViolation } from "./http-util";
 import type { Permission } from "./snapshot";
+import { isJsonObject } from "./value-rules";
 
 /** Longest email address accepted (RFC 5321's path limit). */
 export const MAX_EMAIL_LENGTH = 254;
@@ -47,7 +48,7 @@ function numbersViolations(value: unknown, serviceNumbers: ReadonlySet<string>):
   const seen = new Set<string>();
   value.forEach((entry: unknown, i) => {
     const at = `phoneNumbers[${i}]`;
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    if (!isJsonObject(entry)) {
       violations.push({ field: at, description: "must be an object with number and permissions" });
       return;
     }
@@ -55,8 +56,7 @@ function numbersViolations(value: unknown, serviceNumbers: ReadonlySet<string>):
     for (const [field, v] of Object.entries(entry)) {
       const where = `${at}.${field}`;
       if (field === "permissions") {
-        if (typeof v !== "string" || !PERMISSIONS.includes(v))
-          violations.push({ field: where, description: "must be one of both, send, receive" });
+        if (!(PERMISSIONS as unknown[]).includes(v)) violations.push({ field: where, description: "must be one of both, send, receive" });
       } else if (field !== "number") {
         violations.push({ field: where, description: "is not a field of a number" });
       } else if (typeof v !== "string" || !E164.test(v)) {

@@ -1,18 +1,17 @@
 import { ID_FIELDS } from "./active-numbers";
 import type { FieldViolation } from "./http-util";
 import type { StoredActiveNumber, VoiceRoute } from "./snapshot";
+import { isJsonObject } from "./value-rules";
 
-/** A checked `ActiveNumberRequest`: only what was sent. */
+/** A checked `ActiveNumberRequest`: only what was sent (a configuration refused is undefined, and the patch is dropped). */
 export interface NumberPatch {
   displayName?: string;
-  sms?: { servicePlanId: string; campaignId: string };
-  voice?: VoiceRoute;
+  sms?: { servicePlanId: string; campaignId: string } | undefined;
+  voice?: VoiceRoute | undefined;
   callbackUrl?: string;
 }
 
 const ANY_ID_FIELD = new Set<string>(Object.values(ID_FIELDS));
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Checks a PATCH body of an active number. Every field is optional, `null` is
@@ -37,12 +36,10 @@ export function checkNumberPatch(
       if (problem) refuse(field, problem);
       else patch[field] = value as string;
     } else if (field === "smsConfiguration") {
-      const sms = checkSms(value, refuse);
-      if (sms) patch.sms = sms;
+      patch.sms = checkSms(value, refuse);
     } else if (field === "voiceConfiguration") {
-      const voice = checkVoice(value, refuse, isFaxService);
-      if (voice && !number.capability.includes("VOICE")) refuse(field, "the number does not have the VOICE capability");
-      else if (voice) patch.voice = voice;
+      patch.voice = checkVoice(value, refuse, isFaxService);
+      if (patch.voice && !number.capability.includes("VOICE")) refuse(field, "the number does not have the VOICE capability");
     } else {
       refuse(field, "is not a field of an active number request");
     }
@@ -52,16 +49,13 @@ export function checkNumberPatch(
 
 type Refuse = (field: string, description: string) => void;
 
+/** The SMS configuration sent; it counts only when nothing was refused (the whole patch is dropped otherwise). */
 function checkSms(value: unknown, refuse: Refuse): NumberPatch["sms"] {
-  if (!isObject(value) || Object.keys(value).length === 0) {
+  if (!isJsonObject(value) || Object.keys(value).length === 0) {
     refuse("smsConfiguration", "must be a non-empty configuration object");
     return undefined;
   }
-  let ok = true;
-  if (!Object.hasOwn(value, "servicePlanId")) {
-    refuse("smsConfiguration.servicePlanId", "is required");
-    ok = false;
-  }
+  if (!Object.hasOwn(value, "servicePlanId")) refuse("smsConfiguration.servicePlanId", "is required");
   for (const [field, v] of Object.entries(value)) {
     const at = `smsConfiguration.${field}`;
     const problem =
@@ -72,16 +66,13 @@ function checkSms(value: unknown, refuse: Refuse): NumberPatch["sms"] {
         : field === "scheduledProvisioning"
           ? "is read-only"
           : "is not a field of an SMS configuration";
-    if (problem) {
-      refuse(at, problem);
-      ok = false;
-    }
+    if (problem) refuse(at, problem);
   }
-  return ok ? { servicePlanId: value.servicePlanId as string, campaignId: (value.campaignId as string | undefined) ?? "" } : undefined;
+  return { servicePlanId: value.servicePlanId as string, campaignId: (value.campaignId as string | undefined) ?? "" };
 }
 
 function checkVoice(value: unknown, refuse: Refuse, isFaxService: (id: string) => boolean): VoiceRoute | undefined {
-  if (!isObject(value) || Object.keys(value).length === 0) {
+  if (!isJsonObject(value) || Object.keys(value).length === 0) {
     refuse("voiceConfiguration", "must be a non-empty configuration object");
     return undefined;
   }
@@ -98,7 +89,8 @@ function checkVoice(value: unknown, refuse: Refuse, isFaxService: (id: string) =
     if (field === "lastUpdatedTime" || field === "scheduledVoiceProvisioning") problem = "is read-only";
     else if (ANY_ID_FIELD.has(field) && field !== idField) problem = `is not a field of a ${type} voice configuration`;
     else if (field !== "type" && field !== idField) problem = "is not a field of a voice configuration";
-    else if (field === idField && typeof v !== "string") problem = "must be a string";
+    // Only the id field and `type` (a string by now) are left.
+    else if (typeof v !== "string") problem = "must be a string";
     if (problem) {
       refuse(at, problem);
       ok = false;

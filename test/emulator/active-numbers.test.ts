@@ -140,12 +140,17 @@ describe("emulator Numbers API: active numbers", () => {
       voiceConfiguration: { type: "RTC", appId: "" },
     });
     expect((await patch({ callbackUrl: "" })).json.callbackUrl).toBe("");
+    expect((await patch({ callbackUrl: "http://hooks.example/plain" })).json.callbackUrl).toBe("http://hooks.example/plain");
     expect((await patch({})).status).toBe(200);
   });
 
   test.each([
     ["voiceConfiguration", "must be a non-empty configuration object", { voiceConfiguration: {} }],
     ["smsConfiguration", "must be a non-empty configuration object", { smsConfiguration: {} }],
+    ["voiceConfiguration", "must be a non-empty configuration object", { voiceConfiguration: "FAX" }],
+    ["voiceConfiguration", "must be a non-empty configuration object", { voiceConfiguration: [{ type: "RTC", appId: "" }] }],
+    ["smsConfiguration", "must be a non-empty configuration object", { smsConfiguration: "plan-1" }],
+    ["smsConfiguration", "must be a non-empty configuration object", { smsConfiguration: [{ servicePlanId: "p" }] }],
     ["voiceConfiguration", "must not be null", { voiceConfiguration: null }],
     ["displayName", "must not be null", { displayName: null }],
     ["displayName", "must be a string", { displayName: 5 }],
@@ -165,6 +170,11 @@ describe("emulator Numbers API: active numbers", () => {
       "voiceConfiguration.lastUpdatedTime",
       "is read-only",
       { voiceConfiguration: { type: "RTC", appId: "", lastUpdatedTime: "2024-01-01T00:00:00Z" } },
+    ],
+    [
+      "voiceConfiguration.scheduledVoiceProvisioning",
+      "is read-only",
+      { voiceConfiguration: { type: "RTC", appId: "", scheduledVoiceProvisioning: {} } },
     ],
     [
       "voiceConfiguration.colour",
@@ -199,6 +209,9 @@ describe("emulator Numbers API: active numbers", () => {
     expect(smsOnly.json.error.details[0].fieldViolations).toEqual([
       { field: "voiceConfiguration", description: "the number does not have the VOICE capability" },
     ]);
+    // A configuration refused on its own is not refused again for the capability.
+    const both = await patch({ voiceConfiguration: { type: "FAX" } }, "+15555000009");
+    expect(both.json.error.details[0].fieldViolations).toEqual([{ field: "voiceConfiguration.serviceId", description: "is required" }]);
     const notJson = await rawRequest(fx.emulator, "PATCH", activeNumbersPath(fx.emulator, N), { body: "{" });
     expect([notJson.status, notJson.json.error.status]).toEqual([400, "INVALID_ARGUMENT"]);
     const text = await rawRequest(fx.emulator, "PATCH", activeNumbersPath(fx.emulator, N), {

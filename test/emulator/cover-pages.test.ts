@@ -73,6 +73,16 @@ describe("emulator cover pages", () => {
     ],
     [
       "file.fileContent",
+      "must be standard base64 (padded, no line breaks)",
+      { name: "A", file: { fileContent: `!!!!${pdfBase64()}`, fileType: "PDF" } },
+    ],
+    [
+      "file.fileContent",
+      "must be standard base64 (padded, no line breaks)",
+      { name: "A", file: { fileContent: `${pdfBase64().slice(0, 8)}\n${pdfBase64().slice(9)}`, fileType: "PDF" } },
+    ],
+    [
+      "file.fileContent",
       "must be a PDF (its bytes start with %PDF-)",
       { name: "A", file: { fileContent: Buffer.from("GIF89a").toString("base64"), fileType: "PDF" } },
     ],

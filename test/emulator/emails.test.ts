@@ -73,9 +73,18 @@ describe("emulator fax-to-email", () => {
     ["email", "must be an email address", { email: "a@localhost", phoneNumbers: [] }],
     ["email", "must be an email address", { email: "a b@example.com", phoneNumbers: [] }],
     ["email", "must be an email address", { email: 5, phoneNumbers: [] }],
+    ["email", "must be an email address", { email: ["a@example.com"], phoneNumbers: [] }],
+    ["email", "must be an email address", { email: `${"a".repeat(243)}@example.com`, phoneNumbers: [] }],
     ["phoneNumbers", "must be an array of numbers", { email: "a@example.com", phoneNumbers: null }],
     ["phoneNumbers[0]", "must be an object with number and permissions", { email: "a@example.com", phoneNumbers: ["+15553000001"] }],
+    ["phoneNumbers[0]", "must be an object with number and permissions", { email: "a@example.com", phoneNumbers: [null] }],
     ["phoneNumbers[0].number", "is required", { email: "a@example.com", phoneNumbers: [{ permissions: "both" }] }],
+    ["phoneNumbers[0].number", "must be a phone number in E.164 format", { email: "a@example.com", phoneNumbers: [{ number: [A] }] }],
+    [
+      "phoneNumbers[0].permissions",
+      "must be one of both, send, receive",
+      { email: "a@example.com", phoneNumbers: [{ number: A, permissions: ["both"] }] },
+    ],
     [
       "phoneNumbers[0].number",
       "must be a phone number in E.164 format",
@@ -107,6 +116,20 @@ describe("emulator fax-to-email", () => {
     expect((await rawRequest(fx.emulator, "GET", emailsPath())).json.totalItems).toBe(0);
   });
 
+  test("an address of 254 characters is accepted; a number of another service listed twice is named twice", async () => {
+    const longest = `${"a".repeat(242)}@example.com`;
+    expect((await create({ email: longest, phoneNumbers: [] })).status).toBe(201);
+    const foreign = "+15559999999";
+    const res = await create({ email: "b@example.com", phoneNumbers: [{ number: foreign }, { number: foreign }] });
+    expect([res.status, violations(res)]).toEqual([
+      422,
+      [
+        { field: "phoneNumbers[0].number", description: `${foreign} is not a number of this service` },
+        { field: "phoneNumbers[1].number", description: `${foreign} is listed more than once` },
+      ],
+    ]);
+  });
+
   test("update follows the same rules, and takes only phoneNumbers", async () => {
     await create({ email: "u@example.com", phoneNumbers: [{ number: A }] });
     const cases: [unknown, { field: string; description: string }][] = [
@@ -118,6 +141,10 @@ describe("emulator fax-to-email", () => {
       [
         { email: "v@example.com", phoneNumbers: [] },
         { field: "email", description: "is not a field of an email update" },
+      ],
+      [
+        { phoneNumbers: [], createdAt: "2020-01-01T00:00:00Z" },
+        { field: "createdAt", description: "is not a field of an email update" },
       ],
     ];
     for (const [body, violation] of cases) {

@@ -66,7 +66,14 @@ describe("emulator services endpoints", () => {
     [{ incomingWebhookUrl: "not a url" }, "incomingWebhookUrl", "must be an absolute URL"],
     [{ incomingWebhookUrl: "ftp://host/x" }, "incomingWebhookUrl", "must be an http(s) URL"],
     [{ defaultFrom: "5551234" }, "defaultFrom", "must be a phone number in E.164 format"],
+    [{ incomingWebhookUrl: 7 }, "incomingWebhookUrl", "must be a string"],
+    [{ defaultFrom: "x+15551234567" }, "defaultFrom", "must be a phone number in E.164 format"],
+    [{ defaultFrom: "+15551234567x" }, "defaultFrom", "must be a phone number in E.164 format"],
+    [{ defaultFrom: ["+15551234567"] }, "defaultFrom", "must be a phone number in E.164 format"],
     [{ coverPageId: "abc" }, "coverPageId", "must be a ULID"],
+    [{ coverPageId: "x01ARZ3NDEKTSV4RRFFQ69G5FAV" }, "coverPageId", "must be a ULID"],
+    [{ coverPageId: "01ARZ3NDEKTSV4RRFFQ69G5FAVx" }, "coverPageId", "must be a ULID"],
+    [{ coverPageId: ["01ARZ3NDEKTSV4RRFFQ69G5FAV"] }, "coverPageId", "must be a ULID"],
     [{ id: "01ARZ3NDEKTSV4RRFFQ69G5FAV" }, "id", "is read-only"],
     [{ createdAt: "2020-01-01T00:00:00Z" }, "createdAt", "is read-only"],
     [{ colour: "red" }, "colour", "is not a field of a service"],
@@ -89,6 +96,16 @@ describe("emulator services endpoints", () => {
     expect(res.json.details[0]).toEqual({ type: "BadRequest", fieldViolations: [{ field, description }] });
     // Nothing was created.
     expect(fx.emulator.store.listServices(fx.emulator.projectId)).toHaveLength(1);
+  });
+
+  test("every limit is inclusive, and http webhooks are accepted", async () => {
+    for (const body of [
+      { name: "x".repeat(60), numberOfRetries: 0, retryDelaySeconds: 30, incomingWebhookUrl: "http://hooks.example/in" },
+      { numberOfRetries: 5, retryDelaySeconds: 300, defaultFrom: "+155512345678901" },
+    ]) {
+      const res = await post(body);
+      expect([res.status, res.json]).toEqual([201, expect.objectContaining(body)]);
+    }
   });
 
   test("malformed and non-object bodies are 400", async () => {
@@ -143,6 +160,11 @@ describe("emulator services endpoints", () => {
     expect(fx.emulator.store.getService(fx.emulator.projectId, created.json.id)?.incomingWebhookUrl).toContain("s3cret");
     const plain = await post({ incomingWebhookUrl: "https://hooks.example/plain" });
     expect(plain.json.incomingWebhookUrl).toBe("https://hooks.example/plain");
+    const http = await post({ incomingWebhookUrl: "http://bob:pw@hooks.example/in" });
+    expect(http.json.incomingWebhookUrl).toBe("http://bob:***@hooks.example/in");
+    // Only the URL's own credentials are masked, not a URL in its query.
+    const nested = "https://hooks.example/in?next=http://a:b@c.example/";
+    expect((await post({ incomingWebhookUrl: nested })).json.incomingWebhookUrl).toBe(nested);
   });
 
   test("unknown ids are 404 with an error body; DELETE answers 204 once", async () => {
