@@ -9,9 +9,11 @@
 export default {
   // The provider's core: the field tables and checks, the shared core, the whole
   // REST client (transport, auth, pacing, options, endpoints, schemas), and how a
-  // service's state is built from the API's answer. Not (yet) the resources, the
-  // plugin or the emulator's rules: each mutant reloads every test file that
-  // imports its file (about 0.25 s a file on two cores), so all of them would take hours.
+  // service's state is built from the API's answer. The resources with the plugin,
+  // and the emulator's rules, have their own configurations and results
+  // (stryker.resources.config.mjs, stryker.emulator.config.mjs): each mutant
+  // reloads every test file that imports its file (about 0.25 s a file on two
+  // cores), so a first run of everything takes hours, and each part reruns alone.
   mutate: ["provider/fields/**/*.ts", "provider/core/**/*.ts", "provider/client/**/*.ts", "provider/resources/fax-service/state.ts"],
   testRunner: "jest",
   jest: {
