@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorReply, type Reply, serialize } from "./http-util";
+import { isJsonObject } from "./value-rules";
 
 /** Largest request body the emulator accepts (but for a cover page upload), like an API gateway would. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,8 +85,6 @@ export function parseObject(text: string): { value: Record<string, unknown> } | 
   } catch {
     return { reply: errorReply(400, "The request body is not valid JSON") };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { reply: errorReply(400, "The request body must be a JSON object") };
-  }
-  return { value: value as Record<string, unknown> };
+  if (!isJsonObject(value)) return { reply: errorReply(400, "The request body must be a JSON object") };
+  return { value };
 }
