@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { configureRuntime } from "../core/runtime";
 import * as lifecycle from "../resources/fax-email/lifecycle";
 import type { EmailInputs, EmailState } from "../resources/fax-email/plan";
+import { configureDynamic } from "./configure";
 
 /**
  * The FaxEmail provider the engine runs, as this module's whole exports: each
@@ -9,7 +9,7 @@ import type { EmailInputs, EmailState } from "../resources/fax-email/plan";
  * so that package entry must stay in every release.
  */
 const faxEmailProvider: pulumi.dynamic.ResourceProvider<EmailInputs, EmailState> = {
-  configure: async (req) => configureRuntime((key) => req.config.get(key)),
+  configure: (req) => configureDynamic(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),
   create: (inputs) => lifecycle.create(inputs),

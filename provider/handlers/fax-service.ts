@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "../resources/fax-service";
 import type { GivenInputs, ServiceState } from "../resources/fax-service/fields";
+import { configureDynamic } from "./configure";
 
 /**
  * The provider the engine runs, as this module's whole `module.exports`.
@@ -12,7 +13,7 @@ import type { GivenInputs, ServiceState } from "../resources/fax-service/fields"
  * path, so the `./provider/handler` entry of package.json must never go away.
  */
 const faxServiceProvider: pulumi.dynamic.ResourceProvider<GivenInputs, ServiceState> = {
-  configure: (req) => lifecycle.configure(req),
+  configure: (req) => configureDynamic(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),
   create: (inputs) => lifecycle.create(inputs),

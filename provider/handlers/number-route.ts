@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { configureRuntime } from "../core/runtime";
 import * as lifecycle from "../resources/number-route/lifecycle";
 import type { RouteInputs, RouteState } from "../resources/number-route/plan";
+import { configureDynamic } from "./configure";
 
 /**
  * The FaxNumberRoute provider the engine runs, as this module's whole exports:
@@ -9,7 +9,7 @@ import type { RouteInputs, RouteState } from "../resources/number-route/plan";
  * so that package entry must stay in every release.
  */
 const numberRouteProvider: pulumi.dynamic.ResourceProvider<RouteInputs, RouteState> = {
-  configure: async (req) => configureRuntime((key) => req.config.get(key)),
+  configure: (req) => configureDynamic(req),
   check: (olds, news) => lifecycle.check(olds, news),
   diff: (id, olds, news) => lifecycle.diff(id, olds, news),
   create: (inputs) => lifecycle.create(inputs),

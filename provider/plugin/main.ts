@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { useConfigNamespace } from "../core/config";
+import { exitWithEngine } from "../core/engine-watch";
 import { PACKAGE } from "./schema";
 import { serve } from "./server";
 
@@ -23,6 +24,8 @@ function packageVersion(): string {
 }
 
 useConfigNamespace(PACKAGE);
+// The engine passes its address; the plugin exits once the engine is gone (core/engine-watch.ts).
+exitWithEngine();
 serve(packageVersion()).catch((e: Error) => {
   console.error(`sinch-fax plugin failed to start: ${e.message}`);
   process.exit(1);

@@ -31,9 +31,13 @@ export function withRoutableNumbers(
   });
 }
 
-/** A FaxNumberRoute's checked inputs; any check failure fails the test. */
-export async function routeInputs(news: Record<string, unknown>): Promise<RouteInputs> {
-  const { inputs, failures } = await route.check({}, news);
+/**
+ * A FaxNumberRoute's checked inputs; any check failure fails the test. `olds`
+ * are the inputs in state, as the engine passes them for a route that exists
+ * (none for a route to create: check then records the number's route).
+ */
+export async function routeInputs(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<RouteInputs> {
+  const { inputs, failures } = await route.check(olds, news);
   if (failures.length > 0) throw new Error(JSON.stringify(failures));
   return inputs;
 }

@@ -181,6 +181,33 @@ describe("FaxService cover pages against the emulator", () => {
     expect(pagesOf(id)).toEqual(["Theirs"]);
   });
 
+  test("adopting never takes the service's own page for a declared one, even of the same name and PDF; release puts its stamp back and keeps it", async () => {
+    const letterhead = pdf("handmade.pdf", "made by hand");
+    const adoptedId = emulator.store.createService(emulator.projectId, { name: "Theirs" }, "seed").id;
+    const now = new Date().toISOString();
+    const handmade = {
+      id: "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+      name: "Letterhead",
+      file: { fileContent: readFileSync(letterhead).toString("base64"), fileType: "PDF" as const },
+    };
+    emulator.store.change(emulator.projectId, (p) =>
+      p.coverPages.push({ ...handmade, projectId: emulator.projectId, serviceId: adoptedId, createdTime: now, updatedTime: now }),
+    );
+    emulator.store.updateService(emulator.projectId, serviceOf(adoptedId), { coverPageId: handmade.id }, "seed");
+    const inputs = await checked({ adopt: adoptedId, coverPages: [{ name: "Letterhead", file: letterhead }], coverPage: "Letterhead" });
+    expect(inputs.adoption).toMatchObject({ serviceId: adoptedId, pageIds: [handmade.id], settings: { coverPageId: handmade.id } });
+    const { id, outs } = await lifecycle.create(inputs);
+    expect(outs.originalPageIds).toEqual([handmade.id]);
+    expect(outs.coverPages!.map((p) => p.id)).not.toContain(handmade.id);
+    expect(pagesOf(id)).toEqual(["Letterhead", "Letterhead"]);
+    // An update that uploads again (a lost answer, say) still never takes it.
+    const refreshed = (await lifecycle.read(id, outs)).props!;
+    expect(refreshed.coverPages).toEqual(outs.coverPages);
+    await lifecycle.remove(id, outs);
+    expect(serviceOf(id).coverPageId).toBe(handmade.id);
+    expect(project().coverPages.filter((p) => p.serviceId === id).map((p) => p.id)).toEqual([handmade.id]);
+  });
+
   test("check rejects a missing file and a non-PDF, before any call", async () => {
     writeFileSync(join(dir, "text.pdf"), "hello");
     const { failures } = await lifecycle.check(

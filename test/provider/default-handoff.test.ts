@@ -117,7 +117,8 @@ describe.each(["strict", "lenient"] as const)("default handoff, %s API", (policy
     emulator.requests = [];
     const adopted = await created({ adopt: "default", name: "Managed default", defaultForProject: true, resolution: "SUPERFINE" });
     expect(adopted.id).toBe(original!.id);
-    expect(calls(emulator)).toEqual(["GET list", "GET numbers", "PATCH update"]);
+    // check reads the default and its cover pages (what it was before: see adoption.ts); create reads it again, then PATCHes.
+    expect(calls(emulator)).toEqual(["GET list", "GET cover-list", "GET get", "GET numbers", "PATCH update"]);
     expect(patchBodies(emulator)).toEqual([{ name: "Managed default", resolution: "SUPERFINE" }]);
     expect(adopted.outs).toMatchObject({
       adopted: true,

@@ -158,11 +158,28 @@ describe("adopting", () => {
       (await created({ adopt: "default", name: "D" })).outs,
       await checked({ name: "D", defaultForProject: false }),
     );
-    const none = await created({ adopt: "default", name: "Wanted" }).catch((e) => e);
-    expect(none.message).toBe(`Fax service "Wanted": cannot adopt: the project has no default service in project ${emulator.projectId}`);
+    const projectId = emulator.projectId;
+    // At preview: check reads what to adopt, and fails naming adopt.
+    expect((await lifecycle.check({}, { adopt: "default", name: "Wanted" })).failures).toEqual([
+      { property: "adopt", reason: `cannot adopt: the project has no default service in project ${projectId}` },
+    ]);
     const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
-    const missing = await created({ adopt: id, name: "Wanted" }).catch((e) => e);
-    expect(missing.message).toBe(`Fax service "Wanted" (${id}): cannot adopt: no service ${id} exists in project ${emulator.projectId}`);
+    expect((await lifecycle.check({}, { adopt: id, name: "Wanted" })).failures).toEqual([
+      { property: "adopt", reason: `cannot adopt: no service ${id} exists in project ${projectId}` },
+    ]);
+    // At create, with no record from check (an earlier release's inputs): the same words, naming the service.
+    const none = await lifecycle.create({ adopt: "default", name: "Wanted", projectId }).catch((e) => e);
+    expect(none.message).toBe(`Fax service "Wanted": cannot adopt: the project has no default service in project ${projectId}`);
+    const missing = await lifecycle.create({ adopt: id, name: "Wanted", projectId }).catch((e) => e);
+    expect(missing.message).toBe(`Fax service "Wanted" (${id}): cannot adopt: no service ${id} exists in project ${projectId}`);
+    // The service check recorded, deleted before create.
+    const other = emulator.store.createService(projectId, { name: "Other" }, "seed");
+    const inputs = await checked({ adopt: other.id, name: "Wanted" });
+    emulator.store.deleteService(projectId, other, "by hand");
+    const gone = await lifecycle.create(inputs).catch((e) => e);
+    expect(gone.message).toBe(
+      `Fax service "Wanted" (${other.id}): cannot adopt: service ${other.id} no longer exists in project ${projectId}`,
+    );
   });
 
   test("the default is the service the project marks so, wherever it is listed", async () => {

@@ -29,8 +29,9 @@ const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Rec
 
 describe("FaxNumberRoute errors name the number and its service", () => {
   test("create: a failed look at the number is Sinch's error, not 'not an active number'", async () => {
+    const checked = await toA();
     emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
-    const error = await route.create(await toA()).catch((e) => e);
+    const error = await route.create(checked).catch((e) => e);
     expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): `);
     expect(error.message).not.toContain("not an active number");
   });
@@ -54,7 +55,7 @@ describe("FaxNumberRoute errors name the number and its service", () => {
   test("update and destroy: a failed call is an error naming the number; the route is left as it was", async () => {
     const { id, outs } = await route.create(await toA());
     emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
-    const moving = await route.update(id, outs, await inputs({ phoneNumber: NUMBER, serviceId: serviceB })).catch((e) => e);
+    const moving = await route.update(id, outs, await inputs({ phoneNumber: NUMBER, serviceId: serviceB }, outs)).catch((e) => e);
     expect(moving.message).toContain(`Number ${NUMBER} (to fax service ${serviceB}): `);
     emulator.faults.set([{ operations: ["numbers-get"], status500: 1, times: 1 }]);
     const destroying = await route.remove(id, outs).catch((e) => e);

@@ -94,7 +94,9 @@ describe("FaxNumberRoute's calls of the suspend endpoint", () => {
 
 describe("FaxNumberRoute's project and diff", () => {
   test("a projectId given wins over the configured one; with none at all, check fails naming how to set it", async () => {
-    expect((await route.check({}, { phoneNumber: NUMBER, serviceId: serviceA, projectId: "mine" })).inputs.projectId).toBe("mine");
+    // A route in state (olds): check makes no call.
+    const olds = { phoneNumber: NUMBER, serviceId: serviceA, projectId: "mine" };
+    expect((await route.check(olds, { phoneNumber: NUMBER, serviceId: serviceA, projectId: "mine" })).inputs.projectId).toBe("mine");
     resetRuntime();
     configureRuntime(() => undefined);
     const { inputs, failures } = await route.check({}, { phoneNumber: NUMBER, serviceId: serviceA });

@@ -24,7 +24,9 @@ const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Rec
 
 describe("FaxNumberRoute against the emulator", () => {
   test("create records the earlier route, routes the number, waits for provisioning; the service lists it", async () => {
-    const { id, outs } = await route.create(await inputs({ phoneNumber: NUMBER, serviceId: serviceA }));
+    const checked = await inputs({ phoneNumber: NUMBER, serviceId: serviceA });
+    emulator.requests = [];
+    const { id, outs } = await route.create(checked);
     expect(id).toBe(NUMBER);
     expect(outs).toEqual({
       phoneNumber: NUMBER,
@@ -131,9 +133,36 @@ describe("FaxNumberRoute against the emulator", () => {
     expect(faxNumbersOf(serviceA)).toEqual([NUMBER]);
   });
 
-  test("a number that is not an active number of the project fails at create, naming it", async () => {
-    const error = await route.create(await inputs({ phoneNumber: "+15559990000", serviceId: serviceA })).catch((e) => e);
+  test("a number that is not an active number of the project fails at check (preview), naming it", async () => {
+    const { failures } = await route.check({}, { phoneNumber: "+15559990000", serviceId: serviceA });
+    expect(failures).toEqual([
+      { property: "phoneNumber", reason: `+15559990000 is not an active number of project ${emulator.projectId}` },
+    ]);
+  });
+
+  test("a number that left the project between check and create fails at create, naming it", async () => {
+    const checked = await inputs({ phoneNumber: NUMBER, serviceId: serviceA });
+    const project = emulator.store.projectState(emulator.projectId);
+    project.activeNumbers = project.activeNumbers.filter((n) => n.phoneNumber !== NUMBER);
+    const error = await route.create(checked).catch((e) => e);
     expect(error.message).toContain(`it is not an active number of project ${emulator.projectId}`);
+  });
+
+  test("check records the number's route before anything changes it, so the engine's record of the create holds it", async () => {
+    const checked = await inputs({ phoneNumber: NUMBER, serviceId: serviceA });
+    expect(checked.originalRoute).toEqual({ type: "RTC", appId: "app-1" });
+    expect(calls(emulator)).toEqual(["GET numbers-get"]);
+    // Routed elsewhere between check and create (or by an interrupted earlier attempt): the recorded route is what destroy puts back.
+    emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "FAX", serviceId: serviceB } });
+    const { outs } = await route.create(checked);
+    expect(outs.originalRoute).toEqual({ type: "RTC", appId: "app-1" });
+    await route.remove(NUMBER, outs);
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
+    // A route in state keeps what its first check recorded; no second look.
+    emulator.requests = [];
+    const again = await inputs({ phoneNumber: NUMBER, serviceId: serviceB }, checked);
+    expect(again.originalRoute).toEqual({ type: "RTC", appId: "app-1" });
+    expect(emulator.requests).toEqual([]);
   });
 
   test("check: required inputs and their limits, before any call", async () => {

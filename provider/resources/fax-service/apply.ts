@@ -46,6 +46,8 @@ export async function applyPlan(
     demoteRefused: DemoteRefused;
     /** The service was just created by this operation, so it has no cover pages to look at first. */
     fresh?: boolean;
+    /** Pages of the service that are not the stack's (an adopted service's own): never taken for a declared page. */
+    notOurs?: readonly string[] | undefined;
   },
 ): Promise<{ service: Service | undefined; pages: CoverPageState[] }> {
   let latest = options.latest;
@@ -62,7 +64,9 @@ export async function applyPlan(
   };
 
   const uploaded =
-    plan.pages.upload.length > 0 ? await step(() => uploadPages(client, id, plan.pages.upload, applied.pages, options.fresh === true)) : [];
+    plan.pages.upload.length > 0
+      ? await step(() => uploadPages(client, id, plan.pages.upload, applied.pages, options.fresh === true, options.notOurs ?? []))
+      : [];
   applied.pages.push(...uploaded);
   const patch = { ...plan.patch };
   const stamped = uploaded.find((page) => page.name === plan.stampUploaded);
@@ -99,7 +103,8 @@ export async function applyPlan(
 /**
  * Uploads cover pages, each made idempotent by a look at the service's pages
  * first: a page of the same name and PDF that the stack does not know yet (left
- * by an upload whose answer was lost) is taken instead of uploading another;
+ * by an upload whose answer was lost) is taken instead of uploading another,
+ * unless it is one of `notOurs` (an adopted service's own pages);
  * a service this operation just created has none, so it is not looked at. An upload whose outcome is unknown is looked for again before it is repeated.
  * The pages uploaded so far are recorded even when a later one fails.
  */
@@ -109,10 +114,11 @@ async function uploadPages(
   wanted: readonly DesiredCoverPage[],
   known: CoverPageState[],
   fresh: boolean,
+  notOurs: readonly string[],
 ): Promise<CoverPageState[]> {
   // Stryker disable next-line ArrayDeclaration: a made-up item has no name, so no wanted page matches it
   let existing = fresh ? [] : await client.listCoverPages(id);
-  const taken = new Set(known.map((page) => page.id));
+  const taken = new Set([...known.map((page) => page.id), ...notOurs]);
   const find = (want: DesiredCoverPage) =>
     existing.find((page) => !taken.has(page.id) && page.name === want.name && (page.fileSha256 ?? want.sha256) === want.sha256);
   const uploaded: CoverPageState[] = [];

@@ -1,8 +1,10 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
-import { currentSettings } from "../../core/runtime";
+import { clientFor, currentSettings } from "../../core/runtime";
 import { hasUnknown } from "../../fields/table";
+import { recordAdoption } from "./adoption";
+import { serviceError } from "./errors";
 import { type GivenInputs, withDefaults } from "./fields";
 import { inspectPdf, pdfPath } from "./pdf";
 import { decideDiff } from "./plan";
@@ -13,16 +15,29 @@ import { checkInputs } from "./validate";
  * Validates every input with no API call (the defaults stay out of the
  * checked inputs: see `GivenInputs`); reads each cover page's PDF (relative to the program) for its
  * SHA-256 and size, so a missing file, a non-PDF or one too large fails here.
+ * A service to adopt is read (see `adoption.ts`): what it was before the stack.
  */
 export async function check(
-  _olds: Record<string, unknown>,
+  olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: GivenInputs; failures: CheckFailure[] }> {
   const { inputs, failures } = checkInputs(news, currentSettings().projectId, missingProjectMessage());
-  if (failures.length > 0 || !Array.isArray(inputs.coverPages)) return { inputs, failures };
+  if (failures.length === 0) readCoverPages(inputs, failures);
+  if (failures.length > 0) return { inputs, failures };
+  try {
+    failures.push(...(await recordAdoption(olds, inputs, () => clientFor(inputs.projectId))));
+  } catch (e) {
+    throw serviceError({ id: inputs.adopt === "default" ? undefined : inputs.adopt, name: inputs.name }, e);
+  }
+  return { inputs, failures };
+}
+
+/** Reads each declared cover page's PDF into the inputs (its SHA-256 and size); a problem is a failure. */
+function readCoverPages(inputs: GivenInputs, failures: CheckFailure[]): void {
+  if (!Array.isArray(inputs.coverPages)) return;
   const pages = inputs.coverPages as unknown[];
   // In a preview, a page (or its name or file) may not be known yet: its PDF is read at `up`.
-  if (hasUnknown(pages)) return { inputs, failures };
+  if (hasUnknown(pages)) return;
   inputs.coverPages = pages.map((page, index) => {
     const { name, file } = page as { name: string; file: unknown };
     const path = pdfPath(file);
@@ -33,7 +48,6 @@ export async function check(
     }
     return { name, file: path, ...pdf };
   });
-  return { inputs, failures };
 }
 
 /**

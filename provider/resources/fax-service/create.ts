@@ -3,6 +3,7 @@ import { isSinchFaxError } from "../../client/errors";
 import type { Service } from "../../client/schemas";
 import { claim, claimedIds, clientFor } from "../../core/runtime";
 import { webhookPassword } from "../../fields/webhook";
+import { adoptionRecordOf, adoptionTarget, noTargetReason } from "./adoption";
 import { applyPlan, StepFailure } from "./apply";
 import { describeService, PartialFailureError, serviceError } from "./errors";
 import {
@@ -106,10 +107,12 @@ async function listAll(client: SinchFaxClient): Promise<Service[]> {
 }
 
 /**
- * Takes an existing service under management: reads it (or the project's
- * current default), then PATCHes only what differs. Its settings from before
- * are kept in state, so destroy can release it as it was. The service is
- * claimed before any further call, so two resources can never both adopt it.
+ * Takes an existing service under management: reads it (the one `check`
+ * recorded, else what `adopt` names), then PATCHes only what differs. Its
+ * settings and cover pages from before are kept in state, so destroy can
+ * release it as it was; its own pages are never taken for declared ones. The
+ * service is claimed before any further call, so two resources can never
+ * both adopt it.
  */
 async function adopt(
   client: SinchFaxClient,
@@ -121,15 +124,21 @@ async function adopt(
   let target: Service | undefined;
   let claimedId: string | undefined;
   let numbers: NumberState[];
+  let originalPageIds: string[];
   try {
-    target = what === "default" ? await findDefault(client) : await client.findService(what);
-    if (!target) {
-      const missing = what === "default" ? "the project has no default service" : `no service ${what} exists`;
-      throw new Error(`cannot adopt: ${missing} in project ${inputs.projectId}`);
-    }
+    const recorded = inputs.adoption?.serviceId;
+    target = recorded ? await client.findService(recorded) : await adoptionTarget(client, what);
+    if (!target)
+      throw new Error(
+        recorded
+          ? `cannot adopt: service ${recorded} no longer exists in project ${inputs.projectId}`
+          : noTargetReason(what, inputs.projectId),
+      );
     if (!claim(target.id)) throw new Error(`cannot adopt ${describeService(target)}: another FaxService of this stack already manages it`);
     claimedId = target.id;
     numbers = numbersOf(await client.listNumbers(target.id));
+    // The pages it had when check looked (the engine's record of this create holds them too).
+    originalPageIds = inputs.adoption?.pageIds ?? (await adoptionRecordOf(client, target)).pageIds;
   } catch (e) {
     // Stryker disable next-line ConditionalExpression: deleting no id from the set is harmless; the check says what is meant
     if (claimedId) claimedIds.delete(claimedId);
@@ -143,11 +152,17 @@ async function adopt(
     adopt: inputs.adopt,
     adopted: true,
     originalSettings,
+    originalPageIds,
   };
   try {
     const plan = planUpdate(fieldsOf(target), inputs);
-    // Stryker disable next-line ObjectLiteral,StringLiteral: without `latest` the result falls back to `target` below; only "keep" changes what applyPlan does
-    const { service, pages } = await applyPlan(client, target.id, plan, { latest: target, demoteRefused: "fail" });
+    const { service, pages } = await applyPlan(client, target.id, plan, {
+      // Stryker disable next-line ObjectLiteral: without `latest` the result falls back to `target` below
+      latest: target,
+      // Stryker disable next-line StringLiteral: only "keep" changes what applyPlan does
+      demoteRefused: "fail",
+      notOurs: originalPageIds,
+    });
     return { id: target.id, outs: withPages(stateOf(service ?? target, extras), pages, inputs.coverPage) };
   } catch (e) {
     const { cause, applied } = e instanceof StepFailure ? e : new StepFailure(e, { service: undefined, pages: [] });
@@ -159,9 +174,4 @@ async function adopt(
     claimedIds.delete(target.id);
     throw error;
   }
-}
-
-async function findDefault(client: SinchFaxClient): Promise<Service | undefined> {
-  for await (const service of client.listServices()) if (service.defaultForProject) return service;
-  return undefined;
 }

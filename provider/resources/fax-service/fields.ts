@@ -1,5 +1,6 @@
 import { type DesiredFields, FAX_SERVICE_FIELDS } from "../../fields/fax-service";
 import { type ApiFieldOf, type DefaultsOf, defaultsOf, type FieldSpec, fieldNames, withTableDefaults } from "../../fields/table";
+import type { AdoptionRecord } from "./adoption";
 
 export type { DesiredFields } from "../../fields/fax-service";
 export { isUnknown, UNKNOWN } from "../../fields/table";
@@ -24,6 +25,8 @@ export type CheckedInputs = DesiredFields & {
   coverPages?: DesiredCoverPage[];
   coverPage?: string;
   adopt?: string;
+  /** What the service to adopt was before (read by `check`; see `adoption.ts`). */
+  adoption?: AdoptionRecord;
   /** The serialized provider, which the engine passes along; state written by a partial failure must keep it. */
   __provider?: unknown;
 };
@@ -84,6 +87,8 @@ export type ServiceState = DesiredFields & {
   adopted: boolean;
   /** An adopted service's settings before adoption, as the API reported them; restored on release. */
   originalSettings?: Partial<DesiredFields>;
+  /** The cover pages an adopted service had before adoption: the user's, never deleted or taken by the stack. */
+  originalPageIds?: string[];
   /**
    * Set while the id is a placeholder: a create whose outcome could not be
    * confirmed (see `unconfirmed.ts`). `resolved` is written by

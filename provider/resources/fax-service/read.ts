@@ -47,6 +47,7 @@ export async function read(
       adopt: props.adopt,
       adopted: props.adopted ?? false,
       originalSettings: props.originalSettings,
+      originalPageIds: props.originalPageIds,
     });
     // The stack's cover pages that still exist (one more call, only for a service that has some).
     const known = props.coverPages ?? [];

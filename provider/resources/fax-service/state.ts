@@ -29,6 +29,7 @@ export interface StateExtras {
   adopt?: string | undefined;
   adopted: boolean;
   originalSettings?: Partial<DesiredFields> | undefined;
+  originalPageIds?: string[] | undefined;
 }
 
 /** The state of a FaxService after talking to the API. */
@@ -44,6 +45,7 @@ export function stateOf(service: Service, extras: StateExtras): ServiceState {
   if (extras.adopt !== undefined) state.adopt = extras.adopt;
   state.adopted = extras.adopted;
   if (extras.originalSettings !== undefined) state.originalSettings = extras.originalSettings;
+  if (extras.originalPageIds !== undefined) state.originalPageIds = extras.originalPageIds;
   return state as ServiceState;
 }
 

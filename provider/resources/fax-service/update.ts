@@ -27,6 +27,7 @@ export async function update(id: string, olds: ServiceState, given: GivenInputs)
     adopt: olds.adopt,
     adopted: olds.adopted ?? false,
     originalSettings: olds.originalSettings,
+    originalPageIds: olds.originalPageIds,
   };
   const after = (service: Service | undefined, pages: CoverPageState[]) =>
     withPages(service ? stateOf(service, extras) : olds, pages, news.coverPage);
@@ -36,6 +37,7 @@ export async function update(id: string, olds: ServiceState, given: GivenInputs)
       pages: olds.coverPages ?? [],
       // Stryker disable next-line StringLiteral: only "keep" changes what applyPlan does
       demoteRefused: "fail",
+      notOurs: olds.originalPageIds,
     });
     return { outs: after(service, pages) };
   } catch (e) {

@@ -5,7 +5,16 @@ import type { GivenInputs } from "./fields";
 export type { InputFailure } from "../../fields/table";
 
 /** Keys the engine or the resource itself adds; not user inputs. */
-const RESERVED = new Set(["__provider", "createdAt", "updatedAt", "numbers", "adopted", "originalSettings", "unconfirmedCreate"]);
+const RESERVED = new Set([
+  "__provider",
+  "createdAt",
+  "updatedAt",
+  "numbers",
+  "adopted",
+  "originalSettings",
+  "originalPageIds",
+  "unconfirmedCreate",
+]);
 
 /**
  * Validates FaxService inputs field by field against its field table, with no

@@ -9,7 +9,7 @@ import { FaxProviderError } from "../../core/errors";
 import { operationError, PartialFailureError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { NUMBER_ROUTE_FIELDS } from "../../fields/number-route";
-import { checkFields, withTableDefaults } from "../../fields/table";
+import { checkFields, isUnknown, withTableDefaults } from "../../fields/table";
 import { decideRouteDiff, type RouteInputs, type RouteState, routeInputsOf, routeStateOf, sameRoute, settledRoute, UNROUTED } from "./plan";
 import { waitForRoute } from "./wait";
 
@@ -18,9 +18,16 @@ const IGNORED = new Set(["__provider", "originalRoute", "provisioning"]);
 
 const label = (phoneNumber: string, serviceId?: string) => `Number ${phoneNumber}${serviceId ? ` (to fax service ${serviceId})` : ""}`;
 
-/** Validates the inputs (no API call) and fills in the defaults and the configured project. */
+/**
+ * Validates the inputs and fills in the defaults and the configured project;
+ * then, for a route not in state yet, records the number's current route as
+ * `originalRoute` (one GET). The engine writes the checked inputs into its
+ * record of a create before the create starts, so the route the number had
+ * survives a crash between the create's PATCH and its answer: recovery puts
+ * it into state, and destroy puts it back.
+ */
 export async function check(
-  _olds: Record<string, unknown>,
+  olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ inputs: RouteInputs; failures: CheckFailure[] }> {
   const checked = checkFields(NUMBER_ROUTE_FIELDS, RESOURCE, news, IGNORED);
@@ -31,7 +38,33 @@ export async function check(
     if (configured) inputs.projectId = configured;
     else failures.push({ property: "projectId", reason: missingProjectMessage(RESOURCE) });
   }
-  return { inputs: inputs as unknown as RouteInputs, failures };
+  const route = inputs as unknown as RouteInputs;
+  if (failures.length === 0) failures.push(...(await recordOriginalRoute(olds, route)));
+  return { inputs: route, failures };
+}
+
+/**
+ * Sets `originalRoute` on the inputs of a route to create: the one recorded
+ * by an earlier check of the same number, else the number's settled route
+ * now. A number not known yet (a preview) is looked at when `up` checks it.
+ */
+async function recordOriginalRoute(olds: Record<string, unknown>, inputs: RouteInputs): Promise<CheckFailure[]> {
+  // The same number as in state: no create (another number replaces the route, and is looked at).
+  if (olds.phoneNumber === inputs.phoneNumber && olds.projectId === inputs.projectId) {
+    if (olds.originalRoute !== undefined) inputs.originalRoute = olds.originalRoute as VoiceRoute;
+    return [];
+  }
+  if (isUnknown(inputs.phoneNumber) || isUnknown(inputs.projectId)) return [];
+  try {
+    const number = await clientFor(inputs.projectId).numbers.getActiveNumber(inputs.phoneNumber);
+    inputs.originalRoute = settledRoute(number.voiceConfiguration);
+    return [];
+  } catch (e) {
+    if (isSinchHttpError(e, 404)) {
+      return [{ property: "phoneNumber", reason: `${inputs.phoneNumber} is not an active number of project ${inputs.projectId}` }];
+    }
+    throw operationError(label(inputs.phoneNumber, inputs.serviceId), e);
+  }
 }
 
 /** Field-by-field comparison with state; no API call. */
@@ -58,7 +91,8 @@ export async function create(inputs: RouteInputs): Promise<{ id: string; outs: R
     serviceId: inputs.serviceId,
     suspended: false,
     projectId: inputs.projectId,
-    originalRoute: settledRoute(number.voiceConfiguration),
+    // Recorded by check, before anything changed; the number's route now only when check did not look.
+    originalRoute: inputs.originalRoute ?? settledRoute(number.voiceConfiguration),
   };
   return { id: inputs.phoneNumber, outs: await apply(client, base, inputs, number) };
 }

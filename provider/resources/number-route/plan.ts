@@ -17,6 +17,11 @@ export type RouteInputs = {
   suspended: boolean;
   suspendNote?: string;
   projectId: string;
+  /**
+   * The number's route when `check` first saw it (a route to create only):
+   * the engine records it with the create before the create starts.
+   */
+  originalRoute?: VoiceRoute;
   __provider?: unknown;
 };
 
