@@ -205,7 +205,11 @@ describe("FaxService cover pages against the emulator", () => {
     expect(refreshed.coverPages).toEqual(outs.coverPages);
     await lifecycle.remove(id, outs);
     expect(serviceOf(id).coverPageId).toBe(handmade.id);
-    expect(project().coverPages.filter((p) => p.serviceId === id).map((p) => p.id)).toEqual([handmade.id]);
+    expect(
+      project()
+        .coverPages.filter((p) => p.serviceId === id)
+        .map((p) => p.id),
+    ).toEqual([handmade.id]);
   });
 
   test("check rejects a missing file and a non-PDF, before any call", async () => {
