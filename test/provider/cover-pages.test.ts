@@ -158,6 +158,17 @@ describe("FaxService cover pages against the emulator", () => {
     expect(emulator.requests[0]!.body).toEqual({ coverPageId: "" });
   });
 
+  test("destroy of a service with a stamped page that is already gone (deleted by hand, or by a killed destroy) succeeds", async () => {
+    const { id, outs } = await lifecycle.create(
+      await checked({ name: "S", coverPages: [{ name: "A", file: pdf("a.pdf", "a") }], coverPage: "A" }),
+    );
+    emulator.store.deleteService(emulator.projectId, serviceOf(id), "by hand");
+    emulator.requests = [];
+    await lifecycle.remove(id, outs);
+    expect(writes()).toEqual(["PATCH update"]);
+    expect(emulator.requests.map((r) => r.status)).toEqual([404, 404]); // the unstamp, then the look that confirms it is gone
+  });
+
   test("releasing an adopted service puts its own cover page back, then deletes the stack's", async () => {
     const adoptedId = emulator.store.createService(emulator.projectId, { name: "Theirs" }, "seed").id;
     const now = new Date().toISOString();

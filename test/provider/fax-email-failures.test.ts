@@ -59,8 +59,99 @@ describe("FaxEmail create when the POST's outcome is unknown", () => {
     emulator.faults.set([{ operations: ["email-create"], drop: 1 }]);
     const error = await email.create(await desk()).catch((e) => e);
     expect(error.message).toContain(LABEL);
-    expect(calls(emulator)).toEqual(["POST email-create", "GET email-list", "POST email-create"]);
+    // The last attempt's outcome is unknown too: it is looked for before giving up.
+    expect(calls(emulator)).toEqual(["POST email-create", "GET email-list", "POST email-create", "GET email-list"]);
     expect(emulator.store.projectState(emulator.projectId).emails).toEqual([]);
+    expect(error).not.toHaveProperty("id");
+  });
+
+  test("a 409 after an attempt whose answer was lost is that attempt's address: taken, not an error", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "2" });
+    emulator.faults.set([
+      { operations: ["email-create"], lost: 1, times: 1 },
+      // The look after it fails (each GET is tried three times).
+      { operations: ["email-list"], status503: 1, times: 3 },
+    ]);
+    const { id, outs } = await email.create(await desk());
+    expect(id).toBe(`${service}/desk@example.com`);
+    expect(outs.phoneNumbers).toEqual([{ number: N1, permissions: "both" }]);
+    expect(calls(emulator)).toEqual(["POST email-create", ...Array(3).fill("GET email-list"), "POST email-create", "GET email-list"]);
+    expect(emulator.store.projectState(emulator.projectId).emails).toHaveLength(1);
+  });
+
+  test("an address that exists before the first attempt is not taken: the error says what to do", async () => {
+    emulator.store.change(emulator.projectId, (p) =>
+      p.emails.push({
+        email: "desk@example.com",
+        phoneNumbers: [{ number: N1, permissions: "both" }],
+        projectId: emulator.projectId,
+        serviceId: service,
+        createdAt: "2020-01-01T00:00:00Z",
+        updatedAt: "2020-01-01T00:00:00Z",
+      }),
+    );
+    const error = await email.create(await desk()).catch((e) => e);
+    expect(error.message).toContain("it already exists, and this stack does not manage it");
+    expect(error.message).toContain("npx sinch-fax-recover");
+    expect(calls(emulator)).toEqual(["POST email-create"]);
+  });
+
+  test("a lost answer whose looks fail too is recorded as an unconfirmed create; the next up resolves it to the address made", async () => {
+    await configureFor(emulator, { "sinch:maxRetries": "1" });
+    emulator.faults.set([
+      { operations: ["email-create"], lost: 1, times: 1 },
+      { operations: ["email-create"], drop: 1, times: 1 },
+      // Both looks fail (each GET is tried twice).
+      { operations: ["email-list"], status503: 1, times: 4 },
+    ]);
+    const news = await desk();
+    const error = await email.create(news).catch((e) => e);
+    expect(error.message).toContain("the next refresh or `up` looks again");
+    expect(error.id).toBe(`${service}/desk@example.com`);
+    expect(error.properties.unconfirmedCreate.startedAt).toEqual(expect.any(String));
+    expect(emulator.store.projectState(emulator.projectId).emails).toHaveLength(1);
+    const state = error.properties;
+    // The next up: diff sees the unconfirmed create, update takes the address the attempt made.
+    expect((await email.diff(error.id, state, news)).changes).toBe(true);
+    emulator.requests = [];
+    const { outs } = await email.update(error.id, state, news);
+    expect(outs).not.toHaveProperty("unconfirmedCreate");
+    expect(calls(emulator)).toEqual(["GET email-list", "PUT email-update"]);
+    expect(emulator.store.projectState(emulator.projectId).emails).toHaveLength(1);
+    // A refresh resolves it too.
+    expect((await email.read(error.id, state)).props).not.toHaveProperty("unconfirmedCreate");
+  });
+
+  test("an unconfirmed create that made nothing: refresh drops it, up creates it, destroy deletes nothing", async () => {
+    const news = await desk();
+    const state = { ...news, unconfirmedCreate: { startedAt: new Date().toISOString() } };
+    const id = `${service}/desk@example.com`;
+    expect(await email.read(id, state)).toEqual({});
+    await email.remove(id, state);
+    expect(calls(emulator)).toEqual(["GET email-list", "GET email-list"]);
+    const { outs } = await email.update(id, state, news);
+    expect(outs.email).toBe("desk@example.com");
+    expect(emulator.store.projectState(emulator.projectId).emails).toHaveLength(1);
+  });
+
+  test("an unconfirmed create with someone else's address in the way never takes or deletes it", async () => {
+    const news = await desk();
+    const state = { ...news, unconfirmedCreate: { startedAt: new Date().toISOString() } };
+    emulator.store.change(emulator.projectId, (p) =>
+      p.emails.push({
+        email: "desk@example.com",
+        phoneNumbers: [],
+        projectId: emulator.projectId,
+        serviceId: service,
+        createdAt: "2020-01-01T00:00:00Z",
+        updatedAt: "2020-01-01T00:00:00Z",
+      }),
+    );
+    const id = `${service}/desk@example.com`;
+    expect(await email.read(id, state)).toEqual({});
+    await email.remove(id, state);
+    expect(emulator.store.projectState(emulator.projectId).emails).toHaveLength(1);
+    expect(calls(emulator).filter((c) => !c.startsWith("GET"))).toEqual([]);
   });
 
   test("an answer that is not in doubt is not retried: one POST, and its error", async () => {

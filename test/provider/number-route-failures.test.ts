@@ -25,6 +25,17 @@ withRoutableNumbers(
 );
 
 const toA = () => inputs({ phoneNumber: NUMBER, serviceId: serviceA });
+/** A PATCH of the number's voice route, as another client (a killed run's provider) sends it. */
+const fetchPatch = async (phoneNumber: string, voiceConfiguration: Record<string, string>) => {
+  const auth = Buffer.from(`${emulator.keyId}:${emulator.keySecret}`).toString("base64");
+  const url = `${emulator.url}/v1/projects/${emulator.projectId}/activeNumbers/${encodeURIComponent(phoneNumber)}`;
+  const res = await fetch(url, {
+    method: "PATCH",
+    headers: { authorization: `Basic ${auth}`, "content-type": "application/json" },
+    body: JSON.stringify({ voiceConfiguration }),
+  });
+  if (!res.ok) throw new Error(`PATCH ${res.status}: ${await res.text()}`);
+};
 const voiceOf = () => (emulator.numbers.get(NUMBER) as { voiceConfiguration: Record<string, unknown> }).voiceConfiguration;
 
 describe("FaxNumberRoute errors name the number and its service", () => {
@@ -107,6 +118,45 @@ describe("FaxNumberRoute when routing does not finish", () => {
     const error = await route.create(await toA()).catch((e) => e);
     expect(error.message).toContain(`Number ${NUMBER} (to fax service ${serviceA}): not routed yet`);
     expect(error.message).toMatch(/still provisioning it after \ds \(sinch:numberRoutingTimeout\)/);
+  });
+
+  test("a destroy interrupted after its PATCH: the provisioning back is waited for, not sent again", async () => {
+    const { id, outs } = await route.create(await toA());
+    emulator.numbers.setProvisioning({ delayMs: 400 });
+    // What the killed destroy sent: the route back to the original, still provisioning.
+    await fetchPatch(NUMBER, { type: "RTC", appId: "app-1" });
+    emulator.requests = [];
+    await route.remove(id, outs as RouteState);
+    expect(emulator.requests.filter((r) => r.method === "PATCH")).toEqual([]);
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
+    expect(voiceOf()).not.toHaveProperty("scheduledVoiceProvisioning");
+  });
+
+  test("a destroy while the stack's own route is still provisioning waits for it, then puts the earlier route back", async () => {
+    await configureFor(emulator, { "sinch:numberRoutingTimeout": "0.2", "sinch:maxRetries": "0" });
+    emulator.numbers.setProvisioning({ delayMs: 600 });
+    const pending = (await route.create(await toA()).catch((e) => e)).properties as RouteState;
+    expect(pending.provisioning).toBe("pending");
+    await configureFor(emulator, { "sinch:numberRoutingTimeout": "5", "sinch:maxRetries": "0" }, { reset: false });
+    emulator.numbers.setProvisioning({ delayMs: 100 });
+    await route.remove(NUMBER, pending);
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
+    expect(voiceOf()).not.toHaveProperty("scheduledVoiceProvisioning");
+  });
+
+  test("a route back slower than the timeout: destroy again waits for that provisioning instead of starting it over", async () => {
+    const { id, outs } = await route.create(await toA());
+    await configureFor(emulator, { "sinch:numberRoutingTimeout": "0.3", "sinch:maxRetries": "0" }, { reset: false });
+    emulator.numbers.setProvisioning({ delayMs: 1_000 });
+    const first = await route.remove(id, outs as RouteState).catch((e) => e);
+    expect(first.message).toContain("ended timed-out");
+    for (let attempt = 0; ; attempt++) {
+      const again = await route.remove(id, outs as RouteState).catch((e) => e);
+      if (again === undefined) break;
+      expect(attempt).toBeLessThan(6);
+    }
+    expect(emulator.requests.filter((r) => r.method === "PATCH")).toHaveLength(2); // the route, then one route back
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
   });
 
   test("a slow route back says in the log what it waits for", async () => {

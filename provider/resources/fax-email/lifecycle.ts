@@ -4,14 +4,20 @@ import { isSinchFaxError, isSinchHttpError } from "../../client/errors";
 import type { FaxEmail } from "../../client/schemas";
 import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
-import { operationError } from "../../core/operation-errors";
+import { log } from "../../core/log";
+import { operationError, PartialFailureError, ServiceError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { FAX_EMAIL_FIELDS } from "../../fields/fax-email";
 import { checkFields, withTableDefaults } from "../../fields/table";
 import { decideEmailDiff, type EmailInputs, type EmailState, emailId, emailInputsOf, emailStateOf, sameAddress } from "./plan";
+import { findCreatedEmail } from "./reconcile";
 
 const RESOURCE = "FaxEmail";
-const IGNORED = new Set(["__provider", "createdAt", "updatedAt"]);
+const IGNORED = new Set(["__provider", "createdAt", "updatedAt", "unconfirmedCreate"]);
+
+const ALREADY_EXISTS = "it already exists, and this stack does not manage it";
+const ALREADY_EXISTS_ADVICE =
+  "if a run of this stack was killed while creating it, run `npx sinch-fax-recover`; otherwise delete it in Sinch or remove it from the program";
 
 const label = (email: unknown, serviceId: unknown) => `Fax-to-email address ${JSON.stringify(email)} of service ${String(serviceId)}`;
 
@@ -31,42 +37,87 @@ export async function check(
   return { inputs: inputs as unknown as EmailInputs, failures };
 }
 
-/** Field-by-field comparison with state; no API call. */
+/** Field-by-field comparison with state; no API call. An unconfirmed create always differs, so `up` resolves it. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-  return { ...decideEmailDiff(olds, news), deleteBeforeReplace: true };
+  const decision = decideEmailDiff(olds, news);
+  if (olds.unconfirmedCreate && !decision.changes)
+    return { changes: true, replaces: [], diffs: ["phoneNumbers"], deleteBeforeReplace: true };
+  return { ...decision, deleteBeforeReplace: true };
 }
 
 /**
  * One POST of the address and its numbers. When its outcome is unknown, the
  * service's addresses are looked at before trying again: the address names
- * itself, so a lost answer never makes two.
+ * itself, so a lost answer never makes two, and a 409 after such an attempt is
+ * the attempt's own address, taken when it is what was sent. When even the
+ * looks fail, state records the address as an unconfirmed create under its
+ * id, which the next refresh or `up` resolves.
  */
 export async function create(inputs: EmailInputs): Promise<{ id: string; outs: EmailState }> {
   const client = clientFor(inputs.projectId);
   const body = { email: inputs.email, phoneNumbers: inputs.phoneNumbers };
+  const startedAt = Date.now();
+  const ours = async (): Promise<EmailState | undefined> => {
+    const match = await findCreatedEmail(client, inputs, startedAt);
+    return match.kind === "found" ? emailStateOf(match.object, inputs.serviceId, inputs.projectId) : undefined;
+  };
+  let unknownOutcome = false;
+  let lookupFailed = false;
   for (let attempt = 0; ; attempt++) {
     try {
       const made = await client.createEmail(inputs.serviceId, body);
       return { id: emailId(inputs.serviceId, made.email), outs: emailStateOf(made, inputs.serviceId, inputs.projectId) };
     } catch (e) {
       if (isSinchHttpError(e, 409)) {
-        throw operationError(
-          label(inputs.email, inputs.serviceId),
-          `it already exists, and this stack does not manage it (${e.message}); delete it in Sinch or remove it from the program`,
-        );
+        const found = unknownOutcome ? await ours().catch(() => undefined) : undefined;
+        if (found) return { id: emailId(inputs.serviceId, found.email), outs: found };
+        throw operationError(label(inputs.email, inputs.serviceId), `${ALREADY_EXISTS} (${e.message}); ${ALREADY_EXISTS_ADVICE}`);
       }
-      if (!isSinchFaxError(e) || !e.outcomeUnknown || attempt >= client.maxRetries)
-        throw operationError(label(inputs.email, inputs.serviceId), e);
-      const found = await find(client, inputs.serviceId, inputs.email).catch(() => undefined);
-      if (found) return { id: emailId(inputs.serviceId, found.email), outs: emailStateOf(found, inputs.serviceId, inputs.projectId) };
+      if (!isSinchFaxError(e) || !e.outcomeUnknown) throw operationError(label(inputs.email, inputs.serviceId), e);
+      unknownOutcome = true;
+      let found: EmailState | undefined;
+      try {
+        found = await ours();
+        lookupFailed = false;
+      } catch {
+        lookupFailed = true;
+      }
+      if (found) return { id: emailId(inputs.serviceId, found.email), outs: found };
+      if (attempt >= client.maxRetries) {
+        const error = operationError(label(inputs.email, inputs.serviceId), e);
+        if (!lookupFailed) throw error;
+        const state = {
+          ...emailStateOf({ ...body }, inputs.serviceId, inputs.projectId),
+          unconfirmedCreate: { startedAt: new Date(startedAt).toISOString() },
+        };
+        const note = "; looking for the address it may have created failed too: the next refresh or `up` looks again";
+        throw new PartialFailureError(error, emailId(inputs.serviceId, inputs.email), state, inputs.__provider, note);
+      }
     }
   }
+}
+
+/**
+ * An unconfirmed create resolved: the address as Sinch has it when the
+ * attempt made it; undefined when it made none, or the address in the way is
+ * someone else's (then state drops it, and an `up` says so).
+ */
+async function resolveUnconfirmed(client: SinchFaxClient, props: EmailState): Promise<EmailState | undefined> {
+  const since = Date.parse(props.unconfirmedCreate?.startedAt ?? "") || 0;
+  const match = await findCreatedEmail(client, props, since);
+  if (match.kind === "conflict") log.warn(`${label(props.email, props.serviceId)}: the create was never confirmed, and ${match.why}`);
+  return match.kind === "found" ? emailStateOf(match.object, props.serviceId, props.projectId) : undefined;
 }
 
 /** Refresh: the service's addresses (all pages); an address or service gone is dropped, a changed number list is drift. */
 export async function read(id: string, props: EmailState): Promise<{ id?: string; props?: EmailState; inputs?: Record<string, unknown> }> {
   try {
-    const found = await find(clientFor(props.projectId), props.serviceId, props.email);
+    const client = clientFor(props.projectId);
+    if (props.unconfirmedCreate) {
+      const state = await resolveUnconfirmed(client, props);
+      return state ? { id, props: state, inputs: emailInputsOf(state) } : {};
+    }
+    const found = await find(client, props.serviceId, props.email);
     if (!found) return {};
     const state = emailStateOf(found, props.serviceId, props.projectId);
     return { id, props: state, inputs: emailInputsOf(state) };
@@ -76,20 +127,27 @@ export async function read(id: string, props: EmailState): Promise<{ id?: string
   }
 }
 
-/** One PUT of the whole number list (the only change made in place). */
+/** One PUT of the whole number list (the only change made in place); an unconfirmed create is resolved first. */
 export async function update(_id: string, olds: EmailState, news: EmailInputs): Promise<{ outs: EmailState }> {
   try {
-    const updated = await clientFor(olds.projectId).setEmailNumbers(olds.serviceId, olds.email, news.phoneNumbers);
+    const client = clientFor(olds.projectId);
+    if (olds.unconfirmedCreate && !(await resolveUnconfirmed(client, olds))) {
+      return { outs: (await create({ ...news, serviceId: olds.serviceId, email: olds.email })).outs };
+    }
+    const updated = await client.setEmailNumbers(olds.serviceId, olds.email, news.phoneNumbers);
     return { outs: emailStateOf(updated, olds.serviceId, olds.projectId) };
   } catch (e) {
+    if (e instanceof ServiceError) throw e;
     throw operationError(label(olds.email, olds.serviceId), e);
   }
 }
 
-/** One DELETE; already gone (or its service gone) is success. */
+/** One DELETE; already gone (or its service gone) is success. An unconfirmed create deletes only what it made. */
 export async function remove(_id: string, props: EmailState): Promise<void> {
   try {
-    await clientFor(props.projectId).deleteEmail(props.serviceId, props.email);
+    const client = clientFor(props.projectId);
+    if (props.unconfirmedCreate && !(await resolveUnconfirmed(client, props))) return;
+    await client.deleteEmail(props.serviceId, props.email);
   } catch (e) {
     if (isSinchHttpError(e, 404)) return;
     throw operationError(label(props.email, props.serviceId), e);

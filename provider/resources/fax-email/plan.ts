@@ -19,6 +19,8 @@ export type EmailState = {
   projectId: string;
   createdAt?: string;
   updatedAt?: string;
+  /** Set while a create's outcome is unknown (its answer lost, and the look for it failed): the next refresh or `up` resolves it. */
+  unconfirmedCreate?: { startedAt: string };
 };
 
 /** The resource id: the service and the address, which together name it. */

@@ -47,7 +47,13 @@ async function deleteService(client: SinchFaxClient, id: string, props: ServiceS
     demote: false,
     pages: planCoverPages(pages, []),
   };
-  await applyPlan(client, id, plan, { pages, demoteRefused: "fail" });
+  try {
+    await applyPlan(client, id, plan, { pages, demoteRefused: "fail" });
+  } catch (e) {
+    // The service is gone (deleted by hand, or by a run killed after its DELETE): nothing left to do.
+    if (e instanceof StepFailure && isSinchHttpError(e.cause, 404) && !(await client.findService(id))) return;
+    throw e;
+  }
   try {
     await client.deleteService(id);
   } catch (e) {

@@ -10,7 +10,17 @@ import { operationError, PartialFailureError } from "../../core/operation-errors
 import { clientFor, currentSettings } from "../../core/runtime";
 import { NUMBER_ROUTE_FIELDS } from "../../fields/number-route";
 import { checkFields, isUnknown, withTableDefaults } from "../../fields/table";
-import { decideRouteDiff, type RouteInputs, type RouteState, routeInputsOf, routeStateOf, sameRoute, settledRoute, UNROUTED } from "./plan";
+import {
+  decideRouteDiff,
+  type RouteInputs,
+  type RouteState,
+  routeInputsOf,
+  routeStateOf,
+  routingStep,
+  sameRoute,
+  settledRoute,
+  UNROUTED,
+} from "./plan";
 import { waitForRoute } from "./wait";
 
 const RESOURCE = "FaxNumberRoute";
@@ -128,21 +138,29 @@ export async function update(_id: string, olds: RouteState, news: RouteInputs): 
   }
 }
 
-/** Lifts the suspension, then puts the number's earlier route back and waits for it. */
+/**
+ * Lifts the suspension, then puts the number's earlier route back and waits
+ * for it. A provisioning already heading there (a destroy interrupted after its
+ * PATCH) is waited for, not sent again; one heading elsewhere (the stack's own
+ * route, still provisioning) is waited for before the PATCH, which would race it.
+ */
 export async function remove(_id: string, props: RouteState): Promise<void> {
   const client = clientFor(props.projectId);
   const what = label(props.phoneNumber, props.serviceId);
   try {
     if (props.suspended && props.serviceId) await suspend(client, props.phoneNumber, props.serviceId, false);
-    const number = await client.numbers.getActiveNumber(props.phoneNumber);
+    let number = await client.numbers.getActiveNumber(props.phoneNumber);
     const target = props.originalRoute ?? UNROUTED;
-    if (sameRoute(settledRoute(number.voiceConfiguration), target) && !number.voiceConfiguration?.scheduledVoiceProvisioning) return;
-    const outcome = await waitForRoute(
-      client.numbers,
-      await client.numbers.routeVoice(props.phoneNumber, target),
-      target,
-      `${what}, back to its earlier route`,
-    );
+    const step = routingStep(number, target);
+    if (step === "done") return;
+    if (step !== "waiting") {
+      const scheduled = number.voiceConfiguration?.scheduledVoiceProvisioning;
+      if (scheduled && scheduled.status !== "FAILED") {
+        number = (await waitForRoute(client.numbers, number, settledRoute({ ...scheduled }), `${what}, before it goes back`)).number;
+      }
+      number = await client.numbers.routeVoice(props.phoneNumber, target);
+    }
+    const outcome = await waitForRoute(client.numbers, number, target, `${what}, back to its earlier route`);
     if (outcome.step !== "done") {
       throw new FaxProviderError(
         `putting back its earlier route ${describeRoute(target)} ended ${outcome.step} after ${Math.round(outcome.waitedMs / 1000)}s; run destroy again`,
