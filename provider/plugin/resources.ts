@@ -8,6 +8,8 @@ import faxService = require("../handlers/fax-service");
 import numberRoute = require("../handlers/number-route");
 
 import { log } from "../core/log";
+import { sharedNumberReason, UniqueClaims } from "../core/unique";
+import { isUnknown } from "../fields/table";
 import { UNROUTED } from "../resources/number-route/plan";
 
 type Props = Record<string, unknown>;
@@ -25,7 +27,13 @@ export interface PluginResource {
   importState(id: string): Props;
   /** The outputs that are secret whatever the inputs were: a webhook URL with a password. */
   secretOutputs(outs: Props): string[];
+  /** Why this resource (`urn`) may not have these inputs because another resource of the stack holds one of them. */
+  sharedWith?(urn: string, news: Props): string | undefined;
 }
+
+/** The numbers the routes checked by this plugin process route (one program run's). */
+const ROUTED_NUMBERS = new UniqueClaims();
+const nameOf = (urn: string) => `FaxNumberRoute "${urn.split("::").pop()}"`;
 
 const project = () => ({ projectId: currentSettings().projectId });
 
@@ -49,6 +57,12 @@ export const PLUGIN_RESOURCES: Readonly<Record<keyof typeof RESOURCES & string, 
     // A number imported has no earlier route this stack knows of: destroy unroutes it.
     importState: (id) => ({ ...project(), phoneNumber: id, serviceId: "", suspended: false, originalRoute: UNROUTED }),
     secretOutputs: () => [],
+    sharedWith(urn, news) {
+      const number = news.phoneNumber;
+      if (typeof number !== "string" || isUnknown(number)) return undefined;
+      const other = ROUTED_NUMBERS.take(number, urn);
+      return other === undefined ? undefined : sharedNumberReason(number, nameOf(urn), nameOf(other));
+    },
   },
 };
 

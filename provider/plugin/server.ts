@@ -118,6 +118,8 @@ export function providerService(version: string): Partial<provrpc.IResourceProvi
     check: unary(async (req: provproto.CheckRequest) => {
       const resource = resourceOf(req.getUrn());
       const news = unwrap(toJs(req.getNews()));
+      const shared = resource.sharedWith?.(req.getUrn(), news.values);
+      if (shared) news.values.sharedWith = shared;
       const { inputs, failures } = await resource.lifecycle.check(unwrap(toJs(req.getOlds())).values, news.values);
       const response = new provproto.CheckResponse().setInputs(outputsOf(resource, inputs as Props, news.secret));
       return response.setFailuresList(

@@ -10,13 +10,18 @@ export const SIG = "4dabf18193072939515e22adb298388d";
 /** The signature of a secret. */
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-function isSecret(value: unknown): value is { value: unknown } {
+function isSecret(value: unknown): value is { value?: unknown; plaintext?: string } {
   return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG] === SECRET_SIG;
 }
 
-/** A value with every secret inside it unwrapped. */
+/**
+ * A value with every secret inside it unwrapped: as the engine sends them to
+ * a plugin (`value`), and as `pulumi stack export --show-secrets` writes them
+ * (`plaintext`, the value's JSON). One function, so every reader of secrets
+ * (the plugin, recovery) sees the same values.
+ */
 export function reveal(value: unknown): unknown {
-  if (isSecret(value)) return reveal(value.value);
+  if (isSecret(value)) return reveal(typeof value.plaintext === "string" ? JSON.parse(value.plaintext) : value.value);
   if (Array.isArray(value)) return value.map(reveal);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));

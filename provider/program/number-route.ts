@@ -1,8 +1,9 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 import numberRouteProvider = require("../handlers/number-route");
 
 import type { VoiceRoute } from "../client/numbers";
+import { sharedNumberReason, UniqueClaims } from "../core/unique";
 import { propsOf, SinchFaxResource } from "./register";
 
 /** The arguments of a {@link FaxNumberRoute}. */
@@ -41,6 +42,14 @@ export class FaxNumberRoute extends SinchFaxResource {
 
   constructor(name: string, args: FaxNumberRouteArgs, opts?: pulumi.CustomResourceOptions) {
     const props = propsOf(args, ["phoneNumber", "serviceId", "suspended", "suspendNote", "projectId", "originalRoute"]);
+    // Two routes of one number fight over it: the second fails at check (preview), naming both.
+    props.sharedWith = pulumi.output(args.phoneNumber).apply((n) => {
+      const other = typeof n === "string" ? ROUTED_NUMBERS.take(n, name) : undefined;
+      return other === undefined ? undefined : sharedNumberReason(n, `FaxNumberRoute "${name}"`, `FaxNumberRoute "${other}"`);
+    });
     super(numberRouteProvider, "FaxNumberRoute", name, props, opts);
   }
 }
+
+/** The numbers this program's routes route. */
+const ROUTED_NUMBERS = new UniqueClaims();

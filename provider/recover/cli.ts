@@ -3,105 +3,120 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { SinchFaxClient } from "../client/client";
-import type { Service } from "../client/schemas";
-import { clientOptions, readSettings } from "../core/config";
-import { isUnconfirmed } from "../resources/fax-service/unconfirmed";
-import { type InterruptedCreate, planRecovery, type Recovery } from "./plan";
-import { fileBackendLocks, PulumiCli } from "./stack-io";
-import { applyRecoveries, type ExportedDeployment, type ExportedResource } from "./state-edit";
+import { reveal } from "../plugin/values";
+import { Clients } from "./clients";
+import { interruptedIn } from "./interrupted";
+import { decide } from "./observe";
+import { type Decision, describe } from "./plan";
+import { canListProcesses, orphansIn, type RunProcess, settleOrphans } from "./processes";
+import { fileBackendLocks, PulumiCli, type StaleLock } from "./stack-io";
+import { applyDecisions, type ExportedDeployment } from "./state-edit";
 
-const USAGE = `sinch-fax-recover: after an interrupted or failed \`pulumi up\`, finds the fax services its creates
-made and brings them under management, so the next \`up\` creates no duplicates.
+const USAGE = `sinch-fax-recover: after a \`pulumi up\` or \`destroy\` that was killed or failed part-way, brings the
+stack back to what Sinch really has, so the next \`up\` or \`destroy\` neither duplicates nor loses anything.
 
-Run it in the program's folder once the interrupted run's processes have ended.
+Run it in the program's folder, with the stack of the interrupted run:
   --stack <name>   the stack (default: the selected one)
   --cwd <dir>      the program's folder (default: the current one)
+  --wait <s>       how long to wait for the killed run's provider processes to end (default 30)
   --dry-run        only say what would be done
-Exit codes: 0 all resolved; 2 some creates are ambiguous (listed, left as they were); 1 an error.`;
+Exit codes: 0 done, nothing left to do; 2 done, except what it lists for a person to decide; 1 an error.`;
 
-const FAX_SERVICE = ":FaxService";
+const prefix = "sinch-fax-recover";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { stack: { type: "string" }, cwd: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+    options: {
+      stack: { type: "string" },
+      cwd: { type: "string" },
+      wait: { type: "string" },
+      "dry-run": { type: "boolean" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const cli = new PulumiCli(values.cwd ?? process.cwd(), values.stack);
-  const plain = cli.exportDeployment(true).deployment;
-  const resources = (plain.resources ?? []).filter((r) => r.type.endsWith(FAX_SERVICE));
-  const pending = (plain.pending_operations ?? []).filter((o) => o.type === "creating" && o.resource.type.endsWith(FAX_SERVICE));
-  const placeholders = resources.filter((r) => isUnconfirmed(r.id));
-  if (pending.length + placeholders.length === 0) {
-    console.log("sinch-fax-recover: nothing to recover (no interrupted or unconfirmed fax service creates in this stack)");
+  const dryRun = values["dry-run"] === true;
+  const cwd = values.cwd ?? process.cwd();
+  const cli = new PulumiCli(cwd, values.stack);
+  const plain = reveal(cli.exportDeployment(true).deployment) as ExportedDeployment;
+  const locks = locksOf(cli, plain);
+  const running = locks.find((l) => l.alive);
+  if (running) {
+    console.error(`${prefix}: an update of this stack is still running (pid ${running.pid} on ${running.hostname}); wait for it to end`);
+    return 1;
+  }
+
+  // First the killed run's processes: nothing may still be calling Sinch when recovery looks at it.
+  const left = await endRunProcesses(cwd, Number(values.wait ?? 30) * 1000, dryRun);
+  if (left.length > 0) {
+    console.error(`${prefix}: the killed run's processes are still running: ${left.map((p) => `${p.pid} (${p.command})`).join("; ")}`);
+    console.error(`${prefix}: end them (kill ${left.map((p) => p.pid).join(" ")}) once they are idle, then run ${prefix} again`);
+    return 2;
+  }
+
+  // The earliest the interrupted run can have started: its lock, else the end of the last recorded update.
+  const since = Math.max(0, ...locks.map((l) => l.startedAt), cli.lastUpdateEnd() ?? 0);
+  const items = interruptedIn(plain, since);
+  if (items.length === 0) {
+    if (locks.length > 0 && !dryRun) cli.run(["cancel", "--yes"]);
+    const lock = locks.length > 0 ? (dryRun ? "; it would remove the stale lock" : "; removed the stale lock the killed run left") : "";
+    console.log(`${prefix}: nothing to recover (no interrupted operation in this stack)${lock}`);
     return 0;
   }
 
-  const since = pendingSince(cli, pending[0]?.resource.urn ?? placeholders[0]?.urn ?? "");
-  if (since.runningPid !== undefined) {
-    console.error(`sinch-fax-recover: an update of this stack is still running (pid ${since.runningPid}); wait for it to end`);
-    return 1;
+  const clients = new Clients(plain, cli.config());
+  let decisions: Decision[];
+  try {
+    decisions = await decide(items, plain, clients);
+  } finally {
+    clients.close();
   }
-  const attempts: InterruptedCreate[] = [
-    ...pending.map((o) => attempt(o.resource, "pending", since.startedAt)),
-    ...placeholders.map((r) =>
-      attempt(r, "unconfirmed", Date.parse(String((r.outputs?.unconfirmedCreate as { startedAt?: string })?.startedAt)) || 0),
-    ),
-  ];
-  const managed = new Set(resources.flatMap((r) => (r.id && !isUnconfirmed(r.id) ? [r.id] : [])));
-  const recoveries = planRecovery(attempts, await listServices(cli, attempts), managed);
-  console.log(`sinch-fax-recover: ${attempts.length} interrupted create(s) in stack ${values.stack ?? "(selected)"}`);
-  for (const r of recoveries) console.log(`  ${describe(r)}`);
-  const ambiguous = recoveries.some((r) => r.action === "ambiguous");
-  if (values["dry-run"]) return ambiguous ? 2 : 0;
+  console.log(`${prefix}: ${items.length} interrupted operation(s) in stack ${values.stack ?? "(selected)"}`);
+  for (const d of decisions) console.log(`  ${describe(d)}`);
+  const human = decisions.filter((d) => d.human !== undefined);
+  if (dryRun) return human.length > 0 ? 2 : 0;
 
-  if (since.staleLock) cli.run(["cancel", "--yes"]);
+  if (locks.length > 0) cli.run(["cancel", "--yes"]);
   const raw = cli.exportDeployment();
-  const edited = applyRecoveries(raw.deployment, recoveries);
+  const edited = applyDecisions(raw.deployment, decisions);
   importDeployment(cli, { ...raw, deployment: edited.deployment });
   if (edited.refresh.length > 0) {
     cli.run(["refresh", "--yes", "--skip-preview", ...edited.refresh.flatMap((urn) => ["--target", urn])], { inherit: true });
   }
-  console.log(
-    ambiguous
-      ? "sinch-fax-recover: done, except the ambiguous creates above: delete the services that are not wanted, then run this again"
-      : "sinch-fax-recover: done; `pulumi up` now creates only what is still missing",
-  );
-  return ambiguous ? 2 : 0;
-}
-
-/** The earliest an interrupted update can have started: its stale lock, else the end of the last recorded update. */
-function pendingSince(cli: PulumiCli, urn: string): { startedAt: number; staleLock: boolean; runningPid: number | undefined } {
-  const [, stack = "", project = ""] = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn) ?? [];
-  const locks = fileBackendLocks(cli.backendUrl(), project, stack);
-  const running = locks.find((l) => l.alive);
-  const lockStart = Math.max(0, ...locks.map((l) => l.startedAt));
-  return { startedAt: Math.max(lockStart, cli.lastUpdateEnd() ?? 0), staleLock: locks.length > 0, runningPid: running?.pid };
-}
-
-function attempt(resource: ExportedResource, kind: InterruptedCreate["kind"], since: number): InterruptedCreate {
-  const inputs = resource.inputs ?? {};
-  return { urn: resource.urn, kind, projectId: String(inputs.projectId), inputs, since };
-}
-
-async function listServices(cli: PulumiCli, attempts: InterruptedCreate[]): Promise<Map<string, Service[]>> {
-  const config = cli.config();
-  const settings = readSettings((key) => config[key], process.env);
-  const byProject = new Map<string, Service[]>();
-  for (const projectId of new Set(attempts.map((a) => a.projectId))) {
-    const client = new SinchFaxClient(clientOptions(settings, projectId));
-    try {
-      const services: Service[] = [];
-      for await (const s of client.listServices()) services.push(s);
-      byProject.set(projectId, services);
-    } finally {
-      client.close();
-    }
+  if (human.length === 0) {
+    console.log(`${prefix}: done; the next \`pulumi up\` or \`destroy\` runs on what Sinch really has`);
+    return 0;
   }
-  return byProject;
+  console.log(`${prefix}: done, except what needs a person:`);
+  for (const d of human) console.log(`  ${d.urn.split("::").pop()}: ${d.human}`);
+  return 2;
+}
+
+/** The stack's locks (file backends show them), with the killed run's start. */
+function locksOf(cli: PulumiCli, plain: ExportedDeployment): StaleLock[] {
+  const urn = (plain.resources ?? [])[0]?.urn ?? (plain.pending_operations ?? [])[0]?.resource.urn ?? "";
+  const [, stack = cli.stack ?? "", project = ""] = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn) ?? [];
+  return fileBackendLocks(cli.backendUrl(), project, stack);
+}
+
+/** Ends the killed run's idle hosts and waits for its providers (see processes.ts); returns those still running. */
+async function endRunProcesses(cwd: string, waitMs: number, dryRun: boolean): Promise<RunProcess[]> {
+  if (!canListProcesses()) {
+    console.log(`${prefix}: this system does not list processes under /proc: make sure the killed run's processes have ended`);
+    return [];
+  }
+  const orphans = await orphansIn(cwd);
+  if (orphans.length === 0) return [];
+  const what = orphans.map((p) => `${p.pid} (${p.role})`).join(", ");
+  if (dryRun) {
+    console.log(`${prefix}: the killed run left processes: ${what}; it would end the hosts and wait for the providers`);
+    return [];
+  }
+  console.log(`${prefix}: the killed run left processes: ${what}; ending its hosts, waiting for its providers`);
+  return settleOrphans(orphans, waitMs);
 }
 
 /** Imports state through a private temporary file; secrets in it are still encrypted. */
@@ -117,21 +132,10 @@ function importDeployment(cli: PulumiCli, state: { version: number; deployment: 
   }
 }
 
-function describe(r: Recovery): string {
-  const name = r.urn.split("::").pop();
-  const what = r.kind === "pending" ? "interrupted create" : "unconfirmed create";
-  if (r.action === "manage") return `${name} (${what}): found service ${r.serviceId}; brought under management`;
-  if (r.action === "drop") return `${name} (${what}): ${r.why}`;
-  return (
-    `${name} (${what}): AMBIGUOUS, each of these services could be it: ${r.candidates.join(", ")}; ` +
-    "kept as an unconfirmed create, which `pulumi up` will not create again until it is resolved"
-  );
-}
-
 main().then(
   (code) => process.exit(code),
   (e: Error) => {
-    console.error(`sinch-fax-recover: ${e.message}`);
+    console.error(`${prefix}: ${e.message}`);
     process.exit(1);
   },
 );

@@ -83,12 +83,14 @@ export function fileBackendLocks(backendUrl: string, project: string, stack: str
   return locks;
 }
 
+/** Whether the lock's process runs here still: the same host, and a Pulumi CLI at that pid (not another process that got the number). */
 function isRunningHere(pid: number, host: string): boolean {
   if (host !== hostname()) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  if (!existsSync(`/proc/${pid}/cmdline`)) return true;
+  return /(^|\/)pulumi$/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] ?? "");
 }

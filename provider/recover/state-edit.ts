@@ -1,5 +1,5 @@
 import { unconfirmedId } from "../resources/fax-service/unconfirmed";
-import type { Recovery } from "./plan";
+import type { Decision } from "./plan";
 
 /** A resource as `pulumi stack export` writes it (only what recovery reads or writes). */
 export interface ExportedResource {
@@ -8,6 +8,8 @@ export interface ExportedResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  provider?: string;
+  delete?: boolean;
   [key: string]: unknown;
 }
 
@@ -26,55 +28,58 @@ export interface ExportedDeployment {
 }
 
 /**
- * Applies recoveries to an exported deployment (secrets still encrypted, as
- * `pulumi stack export` writes them) and returns the resources a targeted
- * refresh must then read:
- * - a pending create matched to a service becomes a resource with that id,
- *   its outputs for now its inputs (the refresh reads the real ones);
- * - a pending create that made nothing is dropped;
- * - an ambiguous pending create becomes a placeholder resource (`pulumi stack
- *   import` keeps no pending operation), so no `up` creates it again before
- *   it is resolved;
- * - a placeholder resource gets its resolution recorded (`unconfirmedCreate.resolved`),
- *   which the provider's `read` turns into the real id, or drops the
- *   resource, during the refresh (the engine then mends dependencies);
- * - an ambiguous placeholder is left exactly as it was.
+ * Applies recovery's decisions to an exported deployment (secrets still
+ * encrypted, as `pulumi stack export` writes them: what recovery adds is never
+ * secret, and a resource's secret inputs stay as they were) and returns the
+ * resources a targeted refresh must then read. Every pending operation leaves
+ * the record (`pulumi stack import` keeps none):
+ * - `manage`: the created object enters state under its id, its outputs for
+ *   now its recorded inputs and what recovery found (the refresh reads the
+ *   rest); a resource it replaces is marked for deletion, as the engine does;
+ * - `refresh`: what recovery found is added to the resource's outputs;
+ * - `resolve`: an unconfirmed FaxService gets its resolution, which its `read`
+ *   turns into the real id or a drop during the refresh;
+ * - `unresolved`: a pending create becomes an unconfirmed create (a
+ *   placeholder id), so no `up` creates it again before a human chooses;
+ * - `drop` and `forget`: the record goes.
  */
-export function applyRecoveries(
+export function applyDecisions(
   deployment: ExportedDeployment,
-  recoveries: readonly Recovery[],
+  decisions: readonly Decision[],
 ): { deployment: ExportedDeployment; refresh: string[] } {
-  const resources = [...(deployment.resources ?? [])];
-  let pending = [...(deployment.pending_operations ?? [])];
+  let resources = [...(deployment.resources ?? [])];
+  const pending = deployment.pending_operations ?? [];
   const refresh: string[] = [];
-  for (const r of recoveries) {
-    if (r.kind === "pending") {
-      const op = pending.find((o) => o.type === "creating" && o.resource.urn === r.urn);
-      if (!op) continue;
-      pending = pending.filter((o) => o !== op);
-      if (r.action === "manage") {
-        resources.push({ ...op.resource, id: r.serviceId, outputs: { ...op.resource.inputs } });
-        refresh.push(r.urn);
-      } else if (r.action === "ambiguous") {
-        // `pulumi stack import` drops every pending operation, so an unresolved one is kept as a placeholder.
-        const outputs = {
-          ...op.resource.inputs,
-          numbers: [],
-          adopted: false,
-          unconfirmedCreate: { startedAt: new Date(r.since).toISOString() },
-        };
-        resources.push({ ...op.resource, id: unconfirmedId(r.since), outputs });
+  const live = (urn: string) => resources.findIndex((r) => r.urn === urn && !r.delete);
+  for (const d of decisions) {
+    const op = pending.find((o) => o.resource.urn === d.urn && o.type === d.op);
+    if (d.action === "manage" && op) {
+      const replaced = live(d.urn);
+      if (replaced >= 0) resources[replaced] = { ...(resources[replaced] as ExportedResource), delete: true };
+      resources.push({ ...op.resource, id: d.id, outputs: { ...op.resource.inputs, ...d.outputs } });
+      refresh.push(d.urn);
+    } else if (d.action === "unresolved" && op) {
+      const since = d.since;
+      const outputs = {
+        ...op.resource.inputs,
+        numbers: [],
+        adopted: false,
+        unconfirmedCreate: { startedAt: new Date(since).toISOString() },
+      };
+      resources.push({ ...op.resource, id: unconfirmedId(since), outputs });
+    } else if (d.action === "refresh" || d.action === "resolve") {
+      const index = live(d.urn);
+      const resource = resources[index];
+      if (!resource) continue;
+      let outputs = resource.outputs ?? {};
+      if (d.action === "refresh" && d.outputs) outputs = { ...outputs, ...d.outputs };
+      if (d.action === "resolve") {
+        const marker = (outputs.unconfirmedCreate ?? {}) as Record<string, unknown>;
+        outputs = { ...outputs, unconfirmedCreate: { ...marker, resolved: d.serviceId ? { serviceId: d.serviceId } : {} } };
       }
-      continue;
+      resources = resources.map((r, i) => (i === index ? { ...r, outputs } : r));
+      refresh.push(d.urn);
     }
-    if (r.action === "ambiguous") continue;
-    const index = resources.findIndex((res) => res.urn === r.urn);
-    const resource = resources[index];
-    if (!resource) continue;
-    const marker = (resource.outputs?.unconfirmedCreate ?? {}) as Record<string, unknown>;
-    const resolved = r.action === "manage" ? { serviceId: r.serviceId } : {};
-    resources[index] = { ...resource, outputs: { ...resource.outputs, unconfirmedCreate: { ...marker, resolved } } };
-    refresh.push(r.urn);
   }
-  return { deployment: { ...deployment, resources, pending_operations: pending }, refresh };
+  return { deployment: { ...deployment, resources, pending_operations: [] }, refresh: [...new Set(refresh)] };
 }

@@ -34,10 +34,10 @@ export async function startPlugin(version = "9.9.9") {
       ),
     pluginVersion: async () => (await call<Empty, { getVersion(): string }>("getPluginInfo", new Empty())).getVersion(),
     configure: (args: Props) => call("configure", new provproto.ConfigureRequest().setArgs(struct(args)).setAcceptsecrets(true)),
-    check: async (type: string, news: Props, olds: Props = {}) => {
+    check: async (type: string, news: Props, olds: Props = {}, name = "r") => {
       const response = await call<provproto.CheckRequest, provproto.CheckResponse>(
         "check",
-        new provproto.CheckRequest().setUrn(urn(type)).setOlds(struct(olds)).setNews(struct(news)),
+        new provproto.CheckRequest().setUrn(urn(type, name)).setOlds(struct(olds)).setNews(struct(news)),
       );
       return {
         inputs: response.getInputs()?.toJavaScript() as Props,

@@ -105,6 +105,22 @@ describe("the provider plugin's gRPC service, against the emulator", () => {
     expect(await plugin.read("FaxService", "01ARZ3NDEKTSV4RRFFQ69G5FAV")).toEqual({ id: "", props: undefined, inputs: undefined });
   });
 
+  test("two routes of one number in one program: the second fails at check, naming both", async () => {
+    const service = emulator.store.createService(emulator.projectId, { name: "S" }, "seed");
+    emulator.numbers.seed({ phoneNumber: "+15557770042", voiceConfiguration: { type: "RTC", appId: "app-1" } });
+    const news = { phoneNumber: "+15557770042", serviceId: service.id };
+    expect((await plugin.check("FaxNumberRoute", news, {}, "first")).failures).toEqual([]);
+    expect((await plugin.check("FaxNumberRoute", news, {}, "second")).failures).toEqual([
+      {
+        property: "phoneNumber",
+        reason:
+          'FaxNumberRoute "second" and FaxNumberRoute "first" both route +15557770042: a number has one route; remove one of them, or route another number',
+      },
+    ]);
+    // The same resource checked again (a preview, then the up) is no clash.
+    expect((await plugin.check("FaxNumberRoute", news, {}, "first")).failures).toEqual([]);
+  });
+
   test("import of a number route and of an address, from their ids", async () => {
     const service = emulator.store.createService(emulator.projectId, { name: "S" }, "seed");
     emulator.numbers.seed({ phoneNumber: "+15557770001", voiceConfiguration: { type: "FAX", serviceId: service.id } });

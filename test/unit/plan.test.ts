@@ -2,15 +2,8 @@ import type { ServiceFields } from "../../provider/client/schemas";
 import { hasCredentials, isMasked, maskWebhook, sameWebhook, webhookForState } from "../../provider/fields/webhook";
 import { DEFAULTS, type DesiredFields, UNKNOWN } from "../../provider/resources/fax-service/fields";
 import { handoffFailureMessage, handoffStep } from "../../provider/resources/fax-service/handoff";
-import {
-  changedFields,
-  createBody,
-  createdCandidates,
-  decideDiff,
-  isEmptyPlan,
-  planRelease,
-  planUpdate,
-} from "../../provider/resources/fax-service/plan";
+import { changedFields, createBody, decideDiff, isEmptyPlan, planRelease, planUpdate } from "../../provider/resources/fax-service/plan";
+import { createdCandidates } from "../../provider/resources/fax-service/reconcile";
 import { fieldsOf, inputsOf, stateOf } from "../../provider/resources/fax-service/state";
 
 const base: DesiredFields = { ...DEFAULTS, name: "Svc" };

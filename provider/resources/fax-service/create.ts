@@ -15,7 +15,8 @@ import {
   withDefaults,
   writableFields,
 } from "./fields";
-import { createBody, createdCandidates, isEmptyPlan, planUpdate } from "./plan";
+import { createBody, isEmptyPlan, planUpdate } from "./plan";
+import { createdCandidates } from "./reconcile";
 import { fieldsOf, numbersOf, stateOf, withPages } from "./state";
 import { RECOVER_ADVICE, unconfirmedId, unconfirmedState } from "./unconfirmed";
 

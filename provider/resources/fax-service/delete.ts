@@ -11,7 +11,8 @@ import { describeService, serviceError } from "./errors";
 import { type ServiceState, writableFields } from "./fields";
 import { handoffFailureMessage } from "./handoff";
 import { waitForHandoff } from "./handoff-wait";
-import { createBody, createdCandidates, planRelease, type UpdatePlan } from "./plan";
+import { createBody, planRelease, type UpdatePlan } from "./plan";
+import { createdCandidates } from "./reconcile";
 import { isUnconfirmed } from "./unconfirmed";
 
 /**

@@ -1,4 +1,4 @@
-import type { Service, ServiceFields } from "../../client/schemas";
+import type { ServiceFields } from "../../client/schemas";
 import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
 import * as generic from "../../fields/table";
 import { CLEARED } from "../../fields/table";
@@ -12,7 +12,6 @@ import {
   WRITABLE_FIELDS,
   type WritableField,
 } from "./fields";
-import { fieldsOf } from "./state";
 
 type Fields = Partial<Record<WritableField, unknown>>;
 
@@ -158,33 +157,4 @@ export function planRelease(current: Fields, original: Fields, pages: readonly C
 
 function isClearable(field: WritableField): boolean {
   return CLEARABLE_FIELDS.includes(field);
-}
-
-/** Allowed difference between our clock and Sinch's when matching a service to a create attempt. */
-export const CLOCK_SKEW_MS = 30_000;
-
-/**
- * The services an attempt to create `body` may have made: exactly the fields
- * sent (the default flag aside when `anyDefault`, since a create promotes
- * after its POST), created after the attempt started (give or take clock
- * skew), and not already taken by another resource.
- */
-export function createdCandidates(
-  services: Iterable<Service>,
-  body: ServiceFields,
-  startedAt: number,
-  claimed: ReadonlySet<string>,
-  options: { anyDefault?: boolean } = {},
-): Service[] {
-  const compared = options.anyDefault ? { ...body, defaultForProject: undefined } : body;
-  const candidates: Service[] = [];
-  for (const service of services) {
-    if (claimed.has(service.id)) continue;
-    // Stryker disable next-line ConditionalExpression: Date.parse(undefined) is NaN, which no comparison excludes; the check says so
-    if (service.createdAt !== undefined && Date.parse(service.createdAt) < startedAt - CLOCK_SKEW_MS) continue;
-    const fields = fieldsOf(service) as Fields;
-    if (options.anyDefault) fields.defaultForProject = undefined;
-    if (changedFields(fields, compared as Fields).length === 0) candidates.push(service);
-  }
-  return candidates;
 }

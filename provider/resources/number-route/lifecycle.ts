@@ -24,7 +24,7 @@ import {
 import { waitForRoute } from "./wait";
 
 const RESOURCE = "FaxNumberRoute";
-const IGNORED = new Set(["__provider", "originalRoute", "provisioning"]);
+const IGNORED = new Set(["__provider", "originalRoute", "provisioning", "sharedWith"]);
 
 const label = (phoneNumber: string, serviceId?: string) => `Number ${phoneNumber}${serviceId ? ` (to fax service ${serviceId})` : ""}`;
 
@@ -48,6 +48,8 @@ export async function check(
     if (configured) inputs.projectId = configured;
     else failures.push({ property: "projectId", reason: missingProjectMessage(RESOURCE) });
   }
+  // Set by the program (dynamic resources) or the plugin when another route of the stack has the number.
+  if (typeof news.sharedWith === "string") failures.push({ property: "phoneNumber", reason: news.sharedWith });
   const route = inputs as unknown as RouteInputs;
   if (failures.length === 0) failures.push(...(await recordOriginalRoute(olds, route)));
   return { inputs: route, failures };
