@@ -28,6 +28,15 @@ export class Emulator {
   readonly faults: FaultInjector;
   rateLimit: { limiter: RateLimiter; retryAfter: boolean } | undefined;
   requests: LoggedRequest[] = [];
+  /**
+   * Called in process for every API request: when it has arrived
+   * (`received`, before faults, the rate limit or the API see it) and once
+   * the API has applied it (`applied`, before the answer is sent). Answering
+   * `"drop"` closes the connection there instead: at `received`, nothing is
+   * applied; at `applied`, the answer is lost. For tests that must act at an
+   * exact point of a client's calls (a crash between two of them, say).
+   */
+  intercept: ((entry: LoggedRequest, stage: "received" | "applied") => "drop" | undefined) | undefined;
   /** TCP connections accepted so far (shows whether clients reuse them). */
   connectionsAccepted = 0;
   private seq = 0;
@@ -158,6 +167,12 @@ export class Emulator {
       entry.status = status;
       entry.durationMs = Date.now() - started;
     };
+    if (this.intercept?.(entry, "received") === "drop") {
+      entry.fault = "drop";
+      finish(0);
+      req.socket.destroy();
+      return;
+    }
 
     const rateLimit = this.rateLimit;
     const limited = rateLimit?.limiter.take();
@@ -197,7 +212,7 @@ export class Emulator {
       reply = shaped(internalError(e));
     }
     finish(reply.status);
-    if (outcome.kind === "lost") {
+    if (outcome.kind === "lost" || this.intercept?.(entry, "applied") === "drop") {
       entry.fault = "lost";
       req.socket.destroy();
       return;

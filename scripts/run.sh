@@ -2,7 +2,7 @@
 # The entry point of every npm script: sets up the toolchain (Node 24 and the
 # npm dependencies; the Pulumi CLI only for the tasks that run the engine),
 # then runs the task.
-#   sh scripts/run.sh test|test:quick|test:mutation|lint|format|docs|typecheck|build|emulator|demo|bench|soak [args…]
+#   sh scripts/run.sh test|test:quick|test:mutation|lint|format|docs|typecheck|build|emulator|demo|bench|soak|chaos [args…]
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -83,7 +83,12 @@ case "$task" in
     ensure_pulumi
     sh scripts/install-self.sh
     exec node -r ts-node/register/transpile-only bench/soak.ts "$@" ;;
+  chaos)
+    ensure_pulumi
+    sh scripts/install-self.sh
+    sh scripts/install-sdk.sh
+    exec node -r ts-node/register/transpile-only bench/chaos.ts "$@" ;;
   *)
-    echo "unknown task: $task (test, test:quick, test:mutation, lint, format, docs, typecheck, build, emulator, demo, bench, soak)" >&2
+    echo "unknown task: $task (test, test:quick, test:mutation, lint, format, docs, typecheck, build, emulator, demo, bench, soak, chaos)" >&2
     exit 2 ;;
 esac

@@ -9,7 +9,7 @@ import { interruptedIn } from "./interrupted";
 import { decide } from "./observe";
 import { type Decision, describe } from "./plan";
 import { canListProcesses, orphansIn, type RunProcess, settleOrphans } from "./processes";
-import { fileBackendLocks, PulumiCli, type StaleLock } from "./stack-io";
+import { fileBackendLocks, PulumiCli, repairSidecars, type StaleLock } from "./stack-io";
 import { applyDecisions, type ExportedDeployment } from "./state-edit";
 
 const USAGE = `sinch-fax-recover: after a \`pulumi up\` or \`destroy\` that was killed or failed part-way, brings the
@@ -41,6 +41,9 @@ async function main(): Promise<number> {
   const dryRun = values["dry-run"] === true;
   const cwd = values.cwd ?? process.cwd();
   const cli = new PulumiCli(cwd, values.stack);
+  // A kill while the backend wrote a file can leave its metadata unreadable, and the stack with it.
+  for (const file of dryRun ? [] : repairSidecars(cli.backendUrl()))
+    console.log(`${prefix}: removed ${file}, left half-written by the kill`);
   const plain = reveal(cli.exportDeployment(true).deployment) as ExportedDeployment;
   const locks = locksOf(cli, plain);
   const running = locks.find((l) => l.alive);

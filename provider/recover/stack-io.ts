@@ -1,5 +1,5 @@
 import { type SpawnSyncOptions, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +46,37 @@ export class PulumiCli {
   backendUrl(): string {
     return (JSON.parse(this.run(["whoami", "--json"], { stack: false })) as { url?: string }).url ?? "";
   }
+}
+
+/**
+ * Repairs what a kill can leave half-written in a `file://` backend. Each file
+ * there has a sidecar (`<file>.attrs`, its content type and MD5) that the
+ * backend rewrites in place (truncate, then write) just before it renames the
+ * new file into place: a kill in between leaves it empty, and Pulumi then
+ * cannot read the stack at all ("failed to load checkpoint: EOF"). The file
+ * itself is still whole (the old one: it is renamed in only after), and a
+ * missing sidecar is read as no metadata, so an unreadable sidecar is removed.
+ * Returns the sidecars removed.
+ */
+export function repairSidecars(backendUrl: string): string[] {
+  if (!backendUrl.startsWith("file://")) return [];
+  const root = join(fileURLToPath(backendUrl.replace(/\?.*$/, "")), ".pulumi");
+  const removed: string[] = [];
+  for (const area of ["stacks", "history", "locks"]) {
+    const dir = join(root, area);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true })) {
+      const file = join(dir, String(entry));
+      if (!file.endsWith(".attrs")) continue;
+      try {
+        JSON.parse(readFileSync(file, "utf8"));
+      } catch {
+        rmSync(file, { force: true });
+        removed.push(file);
+      }
+    }
+  }
+  return removed;
 }
 
 /** The lock an interrupted update left on a stack of a file backend. */
