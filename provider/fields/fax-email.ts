@@ -31,11 +31,12 @@ export const FAX_EMAIL_FIELDS = {
   },
   email: {
     kind: "api",
-    schema: z.email({ error: "must be an email address" }),
+    // RFC 5321 bounds an address (its path, less the angle brackets) at 254 characters; Sinch refuses longer.
+    schema: z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters (RFC 5321)" }),
     replaces: true,
     required: true,
     doc: "The email address; Sinch cannot change it in place, so a change replaces the resource",
-    limits: "an email address",
+    limits: "an email address, at most 254 characters",
   },
   phoneNumbers: {
     kind: "api",

@@ -30,11 +30,14 @@ export function isMasked(url: string): boolean {
 /**
  * Whether a webhook URL in state matches the one desired. A masked URL read
  * back from the API matches the unmasked one the user gave, since Sinch never
- * reveals the password; two unmasked URLs must be equal.
+ * reveals the password; two unmasked URLs must be equal. A masked URL the
+ * program does not declare (an imported or adopted service's) is no change
+ * either: the provider cannot read it back in full, so it never clears it on
+ * its own; the program declares it (as a secret) to manage it.
  */
 export function sameWebhook(current: string | undefined, desired: string | undefined): boolean {
   if (current === desired) return true;
-  if (desired === undefined) return false;
+  if (desired === undefined) return current !== undefined && isMasked(current);
   // Stryker disable next-line ConditionalExpression: isMasked(undefined) is false as well; the test narrows the type
   if (current === undefined) return false;
   return isMasked(current) && current === maskWebhook(desired);

@@ -6,6 +6,7 @@ import faxServiceProvider = require("../handlers/fax-service");
 import type { ImageConversionMethod, Resolution, WebhookContentType } from "../client/schemas";
 import { hasCredentials } from "../fields/webhook";
 import { type CoverPageState, type NumberState, WRITABLE_FIELDS } from "../resources/fax-service/fields";
+import { pathProblem } from "../resources/fax-service/pdf";
 import { propsOf, SinchFaxResource } from "./register";
 
 /** A cover page of a {@link FaxService}: a name and a PDF file. */
@@ -195,6 +196,9 @@ function withAbsolutePaths(pages: NonNullable<FaxServiceArgs["coverPages"]>): pu
     Promise.all(
       list.map(async ({ name, file }) => {
         const path = typeof file === "string" ? file : await (file as { path: string | Promise<string> }).path;
+        // The rule check applies to the plugin's paths too, made here while the path is still as given.
+        const problem = pathProblem(path, process.cwd());
+        if (problem) throw new Error(`FaxService cover page ${JSON.stringify(name)}: ${problem}`);
         return { name, file: resolve(path) };
       }),
     ),

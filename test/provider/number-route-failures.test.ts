@@ -159,6 +159,31 @@ describe("FaxNumberRoute when routing does not finish", () => {
     expect(voiceOf()).toMatchObject({ type: "RTC", appId: "app-1" });
   });
 
+  test("a number routed elsewhere by hand since the stack routed it is left there on destroy, and the log says what was not put back", async () => {
+    const { id, outs } = await route.create(await toA());
+    emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "EST", trunkId: "by-hand" } });
+    emulator.requests = [];
+    const lines = await printed(() => route.remove(id, outs as RouteState));
+    expect(emulator.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    expect(voiceOf()).toMatchObject({ type: "EST", trunkId: "by-hand" });
+    expect(lines).toEqual([
+      `sinch-fax: warning: Number ${NUMBER} (to fax service ${serviceA}): routed to EST by-hand since this stack routed it; left there (its route before the stack, RTC app-1, is not put back)`,
+    ]);
+  });
+
+  test("an earlier route to a fax service that no longer exists: destroy unroutes the number and names the lost service, every time it can finish", async () => {
+    const lost = emulator.store.createService(emulator.projectId, { name: "Lost" }, "seed");
+    emulator.numbers.seed({ phoneNumber: NUMBER, voiceConfiguration: { type: "FAX", serviceId: lost.id } });
+    const { id, outs } = await route.create(await toA());
+    expect(outs.originalRoute).toEqual({ type: "FAX", serviceId: lost.id });
+    emulator.store.deleteService(emulator.projectId, lost, "by hand");
+    const lines = await printed(() => route.remove(id, outs as RouteState));
+    expect(voiceOf()).toMatchObject({ type: "RTC", appId: "" });
+    expect(lines).toContain(
+      `sinch-fax: warning: Number ${NUMBER} (to fax service ${serviceA}): its route before this stack, fax service ${lost.id}, no longer exists; the number is left unrouted`,
+    );
+  });
+
   test("a slow route back says in the log what it waits for", async () => {
     await configureFor(emulator, { "sinch:numberRoutingTimeout": "10", "sinch:maxRetries": "0" });
     const { id, outs } = await route.create(await toA());

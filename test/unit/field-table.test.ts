@@ -149,3 +149,19 @@ describe("FaxEmail: the numbers an address receives from", () => {
     expect(changedFields(FAX_EMAIL_FIELDS, { phoneNumbers: [] }, { phoneNumbers: UNKNOWN })).toEqual(["phoneNumbers"]);
   });
 });
+
+describe("FaxEmail's address", () => {
+  test("at most 254 characters (RFC 5321), as Sinch takes them: a longer one fails at preview", () => {
+    // A 64-character local part, then labels of the domain up to the length wanted.
+    const at = (n: number) => {
+      const domain = `${"b".repeat(60)}.`.repeat(3) + "c".repeat(n - 64 - 1 - 3 * 61 - 5);
+      return `${"a".repeat(64)}@${domain}.test`;
+    };
+    expect(at(254)).toHaveLength(254);
+    const check = (email: string) => checkFields(FAX_EMAIL_FIELDS, "FaxEmail", { serviceId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", email }).failures;
+    expect(check(at(254))).toEqual([]);
+    expect(check(at(264))).toEqual([
+      { property: "email", reason: expect.stringMatching(/^email must be at most 254 characters \(RFC 5321\)/) },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   settledRoute,
   UNROUTED,
 } from "../../provider/resources/number-route/plan";
+import { describeRoute, planRouteBack } from "../../provider/resources/number-route/release";
 
 const number = (voiceConfiguration: Record<string, unknown>) => ({ phoneNumber: "+15550000001", voiceConfiguration });
 const known = { phoneNumber: "+15550000001", serviceId: "S1", suspended: false, projectId: "p", originalRoute: UNROUTED };
@@ -158,5 +159,56 @@ describe("a route's edges: ids missing, no voice configuration, the suspension",
       suspendNote: "audit",
     });
     expect(Object.keys(routeInputsOf(known)).sort()).toEqual(["phoneNumber", "projectId", "serviceId", "suspended"]);
+  });
+});
+
+describe("what destroy does with a number (release.ts)", () => {
+  const props = {
+    phoneNumber: "+15550000001",
+    serviceId: "S1",
+    suspended: false,
+    projectId: "p",
+    originalRoute: { type: "RTC" as const, appId: "app" },
+  };
+  const number = (voiceConfiguration: Record<string, unknown>) => ({ phoneNumber: "+15550000001", voiceConfiguration }) as never;
+  const provisioning = (route: Record<string, unknown>, status = "WAITING") => ({ scheduledVoiceProvisioning: { ...route, status } });
+
+  test.each([
+    ["on its earlier route", { type: "RTC", appId: "app" }, { kind: "done" }],
+    [
+      "back on its earlier route after the stack's provisioning FAILED",
+      { type: "RTC", appId: "app", ...provisioning({ type: "FAX", serviceId: "S1" }, "FAILED") },
+      { kind: "done" },
+    ],
+    ["on its way back", { type: "FAX", serviceId: "S1", ...provisioning({ type: "RTC", appId: "app" }) }, { kind: "wait" }],
+    ["on the stack's route", { type: "FAX", serviceId: "S1" }, { kind: "send", settleFirst: undefined }],
+    [
+      "still being provisioned to the stack's route",
+      { type: "RTC", appId: "app", ...provisioning({ type: "FAX", serviceId: "S1" }) },
+      { kind: "send", settleFirst: { type: "FAX", serviceId: "S1" } },
+    ],
+    ["routed elsewhere by hand", { type: "EST", trunkId: "t" }, { kind: "leave", current: { type: "EST", trunkId: "t" } }],
+    [
+      "being routed elsewhere",
+      { type: "FAX", serviceId: "S1", ...provisioning({ type: "FAX", serviceId: "S2" }) },
+      { kind: "leave", current: { type: "FAX", serviceId: "S2" } },
+    ],
+  ])("a number %s", (_what, voice, plan) => {
+    expect(planRouteBack(number(voice), props)).toEqual(plan);
+  });
+
+  test("a route whose state shows it elsewhere already (drift) is left where it is", () => {
+    expect(planRouteBack(number({ type: "FAX", serviceId: "S2" }), { ...props, serviceId: "" })).toEqual({
+      kind: "leave",
+      current: { type: "FAX", serviceId: "S2" },
+    });
+  });
+
+  test("routes as messages name them", () => {
+    expect(
+      [{ type: "FAX", serviceId: "S" }, { type: "EST", trunkId: "t" }, { type: "RTC", appId: "a" }, UNROUTED].map((r) =>
+        describeRoute(r as never),
+      ),
+    ).toEqual(["FAX S", "EST t", "RTC a", "(none)"]);
   });
 });

@@ -111,3 +111,34 @@ describe("diff, plans and names at their edges", () => {
     expect(describeService({ name: "Inbound" })).toBe('Fax service "Inbound"');
   });
 });
+
+describe("check's rules that need the state", () => {
+  const ULID_ID = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+  test("a service being created cannot name a cover page by id (it has none yet): refused at preview, pointing to coverPages", async () => {
+    const { failures } = await check({}, { name: "S", coverPageId: ULID_ID });
+    expect(failures).toEqual([
+      {
+        property: "coverPageId",
+        reason:
+          "a service being created has no cover page yet, so coverPageId cannot name one: declare the page in coverPages and name it in coverPage",
+      },
+    ]);
+    // A service in state, or one to adopt, has pages of its own to name.
+    expect((await check({ name: "S", projectId: "p" }, { name: "S", coverPageId: ULID_ID })).failures).toEqual([]);
+    // Not known yet (a preview): checked at up.
+    expect((await check({}, { name: "S", coverPageId: UNKNOWN })).failures).toEqual([]);
+  });
+
+  test("a field back to its default after a change by hand is written out, so the plan shows the value it is set to", async () => {
+    const olds = { name: "S", resolution: "SUPERFINE", numberOfRetries: 3, projectId: "p" };
+    const { inputs } = await check(olds, { name: "S" });
+    expect(inputs).toEqual({ name: "S", resolution: "FINE", projectId: "p" });
+    // Otherwise defaults stay out of the inputs.
+    expect((await check({ name: "S", projectId: "p" }, { name: "S" })).inputs).toEqual({ name: "S", projectId: "p" });
+    expect((await check(olds, { name: "S", resolution: "SUPERFINE" })).inputs).toEqual({
+      name: "S",
+      resolution: "SUPERFINE",
+      projectId: "p",
+    });
+  });
+});

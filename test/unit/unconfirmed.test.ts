@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { handoffFailureMessage } from "../../provider/resources/fax-service/handoff";
-import { inspectPdf, pdfPath } from "../../provider/resources/fax-service/pdf";
+import { inspectPdf, pathProblem, pdfPath } from "../../provider/resources/fax-service/pdf";
 import { isUnconfirmed, unconfirmedId, unconfirmedState } from "../../provider/resources/fax-service/unconfirmed";
 
 // A create never confirmed (its placeholder id and state), a handoff's failure for a delete, and a PDF at its size limit.
@@ -46,6 +46,32 @@ describe("a cover page's PDF at its limits", () => {
     expect(inspectPdf("max.pdf", dir)).toMatchObject({ size: 5 * 1024 * 1024 });
     expect(pdfPath({ path: "cover.pdf" })).toBe("cover.pdf");
     expect(pdfPath("cover.pdf")).toBe("cover.pdf");
+  });
+
+  test("a file that is not a regular file (a device, a directory) is refused before any read: /dev/zero would never end", () => {
+    symlinkSync("/dev/zero", join(dir, "zero.pdf"));
+    mkdirSync(join(dir, "folder.pdf"));
+    const started = Date.now();
+    expect(inspectPdf("zero.pdf", dir)).toEqual({ problem: "zero.pdf is not a regular file (a cover page is a PDF file)" });
+    expect(inspectPdf("folder.pdf", dir)).toEqual({ problem: "folder.pdf is not a regular file (a cover page is a PDF file)" });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  test("a relative path stays in the program's folder; a file elsewhere needs its absolute path", () => {
+    const inner = join(dir, "program");
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(join(dir, "outside.pdf"), "%PDF-1.4\n");
+    expect(inspectPdf("../outside.pdf", inner)).toEqual({
+      problem: `../outside.pdf is outside the program's folder (${inner}); give its absolute path to use a file from elsewhere`,
+    });
+    expect(inspectPdf(join(dir, "outside.pdf"), inner)).toMatchObject({ size: 9 });
+    expect(pathProblem("covers/./a.pdf", inner)).toBeUndefined();
+    expect(pathProblem("covers/../../a.pdf", inner)).toContain("is outside the program's folder");
+  });
+
+  test("one byte over the limit is refused, by its size, before it is read", () => {
+    writeFileSync(join(dir, "big.pdf"), Buffer.alloc(5 * 1024 * 1024 + 1, "%PDF-"));
+    expect(inspectPdf("big.pdf", dir)).toEqual({ problem: "big.pdf is 5.0 MiB; a cover page can be at most 5 MiB" });
   });
 
   test("a file that only starts like a PDF's header is not one", () => {

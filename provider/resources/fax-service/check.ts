@@ -1,15 +1,17 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
+import { log } from "../../core/log";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { hasUnknown } from "../../fields/table";
+import { isMasked } from "../../fields/webhook";
 import { recordAdoption } from "./adoption";
-import { serviceError } from "./errors";
+import { describeService, serviceError } from "./errors";
 import { type GivenInputs, withDefaults } from "./fields";
 import { inspectPdf, pdfPath } from "./pdf";
 import { decideDiff } from "./plan";
 import { isUnconfirmed } from "./unconfirmed";
-import { checkInputs } from "./validate";
+import { checkInputs, stateFailures, withRestoredDefaults } from "./validate";
 
 /**
  * Validates every input with no API call (the defaults stay out of the
@@ -22,6 +24,8 @@ export async function check(
   news: Record<string, unknown>,
 ): Promise<{ inputs: GivenInputs; failures: CheckFailure[] }> {
   const { inputs, failures } = checkInputs(news, currentSettings().projectId, missingProjectMessage());
+  failures.push(...stateFailures(olds, inputs));
+  withRestoredDefaults(olds, inputs);
   if (failures.length === 0) readCoverPages(inputs, failures);
   if (failures.length > 0) return { inputs, failures };
   try {
@@ -57,6 +61,12 @@ function readCoverPages(inputs: GivenInputs, failures: CheckFailure[]): void {
  */
 export async function diff(id: string, olds: Record<string, unknown>, news: GivenInputs): Promise<ResourceDiff> {
   if (isUnconfirmed(id)) return { changes: true, replaces: [], deleteBeforeReplace: false };
+  const webhook = olds.incomingWebhookUrl;
+  if (typeof webhook === "string" && isMasked(webhook) && news.incomingWebhookUrl === undefined) {
+    log.warn(
+      `${describeService({ id, name: olds.name })}: its webhook URL (${webhook}) has a password Sinch does not show; it is kept as it is until the program declares incomingWebhookUrl (as a secret)`,
+    );
+  }
   const { changes, replaces, diffs } = decideDiff(olds, withDefaults(news));
   return { changes, replaces, deleteBeforeReplace: false, diffs };
 }

@@ -1,6 +1,6 @@
 import { FAX_SERVICE_FIELDS } from "../../fields/fax-service";
 import { checkFields, type InputFailure, isUnknown } from "../../fields/table";
-import type { GivenInputs } from "./fields";
+import { DEFAULTS, type GivenInputs } from "./fields";
 
 export type { InputFailure } from "../../fields/table";
 
@@ -38,6 +38,37 @@ export function checkInputs(
   // Complete once there are no failures (the engine goes no further otherwise); in a
   // preview, a field may still hold the engine's unknown-value placeholder.
   return { inputs: inputs as GivenInputs, failures };
+}
+
+/**
+ * The rules that need the state's inputs (`olds`, empty for a service to create):
+ * a service being created has no cover page of its own yet, so `coverPageId`
+ * cannot name one (Sinch refuses it; `coverPages` and `coverPage` do what is meant).
+ */
+export function stateFailures(olds: Record<string, unknown>, inputs: GivenInputs): InputFailure[] {
+  const creating = Object.keys(olds).length === 0 && inputs.adopt === undefined;
+  if (!creating || inputs.coverPageId === undefined || isUnknown(inputs.coverPageId)) return [];
+  return [
+    {
+      property: "coverPageId",
+      reason:
+        "a service being created has no cover page yet, so coverPageId cannot name one: declare the page in coverPages and name it in coverPage",
+    },
+  ];
+}
+
+/**
+ * A field left to its default that the state's inputs hold at another value
+ * (a refresh after a change by hand reports it) is written out at its
+ * default, so the plan shows the value it is set to (`resolution: "SUPERFINE"
+ * => "FINE"`) rather than an input removed. Checked inputs otherwise leave
+ * defaults out (see `GivenInputs`).
+ */
+export function withRestoredDefaults(olds: Record<string, unknown>, inputs: GivenInputs): void {
+  const given = inputs as Record<string, unknown>;
+  for (const [field, value] of Object.entries(DEFAULTS)) {
+    if (given[field] === undefined && olds[field] !== undefined && olds[field] !== value) given[field] = value;
+  }
 }
 
 /** The rules across cover page inputs: `coverPage` names a declared page, and is not given with `coverPageId`. */

@@ -5,22 +5,12 @@ import type { VoiceRoute } from "../../client/numbers";
 import type { ActiveNumber } from "../../client/schemas";
 import { missingProjectMessage } from "../../core/config";
 import type { ResourceDiff } from "../../core/diff-result";
-import { FaxProviderError } from "../../core/errors";
 import { operationError, PartialFailureError } from "../../core/operation-errors";
 import { clientFor, currentSettings } from "../../core/runtime";
 import { NUMBER_ROUTE_FIELDS } from "../../fields/number-route";
 import { checkFields, isUnknown, withTableDefaults } from "../../fields/table";
-import {
-  decideRouteDiff,
-  type RouteInputs,
-  type RouteState,
-  routeInputsOf,
-  routeStateOf,
-  routingStep,
-  sameRoute,
-  settledRoute,
-  UNROUTED,
-} from "./plan";
+import { decideRouteDiff, type RouteInputs, type RouteState, routeInputsOf, routeStateOf, sameRoute, settledRoute } from "./plan";
+import { routeBack } from "./release";
 import { waitForRoute } from "./wait";
 
 const RESOURCE = "FaxNumberRoute";
@@ -142,32 +132,16 @@ export async function update(_id: string, olds: RouteState, news: RouteInputs): 
 
 /**
  * Lifts the suspension, then puts the number's earlier route back and waits
- * for it. A provisioning already heading there (a destroy interrupted after its
- * PATCH) is waited for, not sent again; one heading elsewhere (the stack's own
- * route, still provisioning) is waited for before the PATCH, which would race it.
+ * for it (see `release.ts`: a provisioning already heading back is waited for,
+ * a route someone else set since is left, an earlier service that is gone
+ * leaves the number unrouted).
  */
 export async function remove(_id: string, props: RouteState): Promise<void> {
   const client = clientFor(props.projectId);
   const what = label(props.phoneNumber, props.serviceId);
   try {
     if (props.suspended && props.serviceId) await suspend(client, props.phoneNumber, props.serviceId, false);
-    let number = await client.numbers.getActiveNumber(props.phoneNumber);
-    const target = props.originalRoute ?? UNROUTED;
-    const step = routingStep(number, target);
-    if (step === "done") return;
-    if (step !== "waiting") {
-      const scheduled = number.voiceConfiguration?.scheduledVoiceProvisioning;
-      if (scheduled && scheduled.status !== "FAILED") {
-        number = (await waitForRoute(client.numbers, number, settledRoute({ ...scheduled }), `${what}, before it goes back`)).number;
-      }
-      number = await client.numbers.routeVoice(props.phoneNumber, target);
-    }
-    const outcome = await waitForRoute(client.numbers, number, target, `${what}, back to its earlier route`);
-    if (outcome.step !== "done") {
-      throw new FaxProviderError(
-        `putting back its earlier route ${describeRoute(target)} ended ${outcome.step} after ${Math.round(outcome.waitedMs / 1000)}s; run destroy again`,
-      );
-    }
+    await routeBack(client, props, await client.numbers.getActiveNumber(props.phoneNumber), what);
   } catch (e) {
     if (isSinchHttpError(e, 404)) return;
     throw operationError(what, e);
@@ -232,14 +206,4 @@ async function suspend(client: SinchFaxClient, phoneNumber: string, serviceId: s
 async function suspensionOf(client: SinchFaxClient, props: RouteState): Promise<{ suspended: boolean; note?: string | undefined }> {
   const number = (await client.listNumbers(props.serviceId)).find((n) => n.phoneNumber === props.phoneNumber);
   return { suspended: number?.suspended ?? false, note: number?.note };
-}
-
-function describeRoute(route: VoiceRoute): string {
-  return route.type === "FAX"
-    ? `FAX ${route.serviceId}`
-    : route.type === "EST"
-      ? `EST ${route.trunkId}`
-      : route.appId
-        ? `RTC ${route.appId}`
-        : "(none)";
 }
