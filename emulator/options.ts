@@ -25,6 +25,8 @@ export interface EmulatorOptions {
    * `PUT /_emulator/provisioning` or `emulator.numbers.setProvisioning`.
    */
   provisioningDelayMs?: number | undefined;
+  /** How many requests the in-process log (and `/_emulator/requests`) keeps, the latest. Default 10,000. */
+  requestLogSize?: number | undefined;
   /** Seed of the fault generator, so fault runs can be replayed. */
   faultSeed?: number | undefined;
   /**

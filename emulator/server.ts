@@ -13,7 +13,7 @@ import { ActiveNumbers } from "./numbers";
 import { inNumbersShape } from "./numbers-errors";
 import type { EmulatorOptions, LoggedRequest } from "./options";
 import { answerClientError, answerConnect } from "./raw-socket";
-import { parseLogged } from "./request-log";
+import { parseLogged, REQUEST_LOG_SIZE } from "./request-log";
 import { apiOf, operationOf, parseTarget } from "./routes";
 import { type ProjectKey, Store } from "./store";
 
@@ -163,6 +163,8 @@ export class Emulator {
       operation,
     };
     this.requests.push(entry);
+    const kept = this.options.requestLogSize ?? REQUEST_LOG_SIZE;
+    if (this.requests.length > kept) this.requests.splice(0, this.requests.length - kept);
     const finish = (status: number) => {
       entry.status = status;
       entry.durationMs = Date.now() - started;
@@ -212,6 +214,8 @@ export class Emulator {
       reply = shaped(internalError(e));
     }
     finish(reply.status);
+    // A request refused for its credentials is logged without its body: anyone can send those.
+    if (reply.status === 401 || reply.status === 403) entry.body = undefined;
     if (outcome.kind === "lost" || this.intercept?.(entry, "applied") === "drop") {
       entry.fault = "lost";
       req.socket.destroy();

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { applyRoute, findNumber, serviceNumbers } from "./active-numbers";
+import { DataFile } from "./data-file";
 import { EmulatorError } from "./errors";
 import { applyFields, newService, type StoredService } from "./service-rules";
 import {
@@ -35,13 +35,16 @@ export class KeyConflict extends EmulatorError {}
  */
 export class Store {
   private snapshot: Snapshot;
+  private readonly file: DataFile | undefined;
 
   constructor(
     private readonly initialKeys: ProjectKey[],
     public policy: DefaultPolicy,
-    private readonly dataFile?: string,
+    dataFile?: string,
   ) {
-    this.snapshot = dataFile && existsSync(dataFile) ? this.load(dataFile) : this.fresh();
+    this.file = dataFile ? new DataFile(dataFile) : undefined;
+    const saved = this.file?.load();
+    this.snapshot = saved ? this.load(saved) : this.fresh();
     this.save();
   }
 
@@ -214,8 +217,8 @@ export class Store {
     return this.snapshot;
   }
 
-  private load(file: string): Snapshot {
-    this.snapshot = upgrade(JSON.parse(readFileSync(file, "utf8")) as Snapshot, new Date().toISOString());
+  private load(saved: Snapshot): Snapshot {
+    this.snapshot = upgrade(saved, new Date().toISOString());
     // Keys given on the command line work even against an older data file.
     for (const key of this.initialKeys) this.ensureProject(key);
     return this.snapshot;
@@ -234,11 +237,8 @@ export class Store {
     }
   }
 
-  /** Writes the data file, if there is one (atomically: a crash leaves the old or the new state). */
+  /** Writes the data file, if there is one (atomically: a crash leaves the old or the new state; see data-file.ts). */
   save(): void {
-    if (!this.dataFile) return;
-    const tmp = `${this.dataFile}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.snapshot, null, 2));
-    renameSync(tmp, this.dataFile);
+    this.file?.save(this.snapshot);
   }
 }

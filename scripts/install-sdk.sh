@@ -2,7 +2,7 @@
 # Generates the TypeScript SDK of the provider plugin from its schema (the
 # installed package's plugin/, so run scripts/install-self.sh first), compiles
 # it and installs it as node_modules/@pulumi/sinch-fax: what
-# `pulumi package add node_modules/pulumi-sinch-fax/plugin` does for a user's
+# `pulumi package add node_modules/pulumi-sinch-fax/plugin/pulumi-resource-sinch-fax` does for a user's
 # program. (Its last step, linking the SDK, needs a newer Node.js language host
 # than the one built here, so this script does it.)
 set -e
@@ -11,7 +11,7 @@ cd "$ROOT"
 printf '\033[1m==> %s\033[0m\n' "generating the plugin's TypeScript SDK (pulumi package gen-sdk)" >&2
 out=.work/sdk
 rm -rf "$out"
-pulumi package gen-sdk ./node_modules/pulumi-sinch-fax/plugin --language nodejs --out "$out" >"$out.log" 2>&1 || {
+pulumi package gen-sdk ./node_modules/pulumi-sinch-fax/plugin/pulumi-resource-sinch-fax --language nodejs --out "$out" >"$out.log" 2>&1 || {
   cat "$out.log" >&2
   exit 1
 }
@@ -39,7 +39,7 @@ node -e '
 # through a .pth file, so only the SDK and its few other dependencies install.
 if [ -n "${PYTHON_SDK_VENV:-}" ]; then
   printf '\033[1m==> %s\033[0m\n' "generating the plugin's Python SDK (pulumi package gen-sdk) into .work/python-venv" >&2
-  pulumi package gen-sdk ./node_modules/pulumi-sinch-fax/plugin --language python --out "$out" >"$out.python.log" 2>&1 || {
+  pulumi package gen-sdk ./node_modules/pulumi-sinch-fax/plugin/pulumi-resource-sinch-fax --language python --out "$out" >"$out.python.log" 2>&1 || {
     cat "$out.python.log" >&2
     exit 1
   }

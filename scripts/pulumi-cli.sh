@@ -122,8 +122,14 @@ ensure_pulumi() {
     fi
     PATH="$CLI_DIR:$PATH"
   fi
-  # The dynamic-provider launcher ships in the npm package; the engine finds it on PATH or beside `pulumi`.
-  if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
+  # The dynamic-provider launcher ships in the npm package. The engine finds it beside `pulumi`, or on
+  # PATH with a warning on every command: so it goes beside the CLI this set-up built (Pulumi's installer
+  # puts it beside its own), and on PATH only for a CLI of the user's that lacks it.
+  cli_dir=$(dirname "$(command -v pulumi)")
+  if [ "$cli_dir" = "$CLI_DIR" ]; then
+    cmp -s "$LAUNCHER" "$CLI_DIR/pulumi-resource-pulumi-nodejs" 2>/dev/null ||
+      { cp "$LAUNCHER" "$CLI_DIR/pulumi-resource-pulumi-nodejs" && chmod +x "$CLI_DIR/pulumi-resource-pulumi-nodejs"; }
+  elif [ ! -x "$cli_dir/pulumi-resource-pulumi-nodejs" ] && ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
     mkdir -p "$ROOT/.tools/bin"
     cp "$LAUNCHER" "$ROOT/.tools/bin/pulumi-resource-pulumi-nodejs" && chmod +x "$ROOT/.tools/bin/pulumi-resource-pulumi-nodejs"
     PATH="$ROOT/.tools/bin:$PATH"

@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { useConfigNamespace } from "../core/config";
-import { exitWithEngine } from "../core/engine-watch";
+import { engineAddressOf, exitWithEngine } from "../core/engine-watch";
+import { useLogSink } from "../core/log";
+import { engineLog } from "./engine-log";
 import { PACKAGE } from "./schema";
 import { serve } from "./server";
 
@@ -24,7 +26,9 @@ function packageVersion(): string {
 }
 
 useConfigNamespace(PACKAGE);
-// The engine passes its address; the plugin exits once the engine is gone (core/engine-watch.ts).
+// The engine passes its address: the plugin's log lines go to it, and the plugin exits once it is gone (core/engine-watch.ts).
+const engine = engineAddressOf(process.argv.slice(2));
+if (engine) useLogSink(engineLog(`${engine.host.includes(":") ? `[${engine.host}]` : engine.host}:${engine.port}`));
 exitWithEngine();
 serve(packageVersion()).catch((e: Error) => {
   console.error(`sinch-fax plugin failed to start: ${e.message}`);

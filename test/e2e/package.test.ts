@@ -38,14 +38,15 @@ describe("the packed package, installed into an empty project", () => {
         "package/CHANGELOG.md",
         "package/README.md",
         "package/dist/provider/index.js",
-        "package/plugin/PulumiPlugin.yaml",
+        "package/plugin/pulumi-resource-sinch-fax",
+        "package/plugin/pulumi-resource-sinch-fax.cmd",
         "package/dist/provider/plugin/main.js",
       ]),
     );
     expect(
       files.filter(
         (f) =>
-          !/^package\/(dist\/(provider|emulator)\/|plugin\/(PulumiPlugin\.yaml|package\.json|index\.js)$|LICENSE$|CHANGELOG\.md$|README\.md$|package\.json$)/.test(
+          !/^package\/(dist\/(provider|emulator)\/|plugin\/(pulumi-resource-sinch-fax(\.cmd)?|package\.json|index\.js)$|LICENSE$|CHANGELOG\.md$|README\.md$|package\.json$)/.test(
             f,
           ),
       ),

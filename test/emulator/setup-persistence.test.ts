@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
@@ -9,6 +9,55 @@ const dataFile = () => join(mkdtempSync(join(tmpdir(), "emu-setup-")), "state.js
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the data file keeps the fax set-up", () => {
+  test("cover pages' PDFs stay out of the data file: it stays small with 25 pages of 5 MiB; a deleted page's PDF file goes", async () => {
+    const file = dataFile();
+    const e = await startEmulator({ dataFile: file });
+    try {
+      const serviceId = await createService(e, { name: "Big" });
+      const big = coverPageBody("Big", 5 * 1024 * 1024 - 2000);
+      const ids: string[] = [];
+      for (let i = 0; i < 25; i++) {
+        const page = await rawRequest(e, "POST", `${servicesPath(e, serviceId)}/coverPages`, {
+          body: JSON.stringify({ ...big, name: `Big ${i}` }),
+        });
+        expect(page.status).toBe(200);
+        ids.push(page.json.id);
+      }
+      expect(statSync(file).size).toBeLessThan(64 * 1024);
+      expect(readdirSync(`${file}.pages`)).toHaveLength(25);
+      await rawRequest(e, "DELETE", `${servicesPath(e, serviceId)}/coverPages/${ids[0]}`);
+      expect(readdirSync(`${file}.pages`)).not.toContain(`${ids[0]}.b64`);
+      expect(readdirSync(`${file}.pages`)).toHaveLength(24);
+    } finally {
+      await e.close();
+    }
+  });
+
+  test("a data file of an earlier release, with the PDFs inline, loads, and is moved to the new form", async () => {
+    const file = dataFile();
+    const first = await startEmulator({ dataFile: file });
+    const serviceId = await createService(first, { name: "Old" });
+    const cover = await rawRequest(first, "POST", `${servicesPath(first, serviceId)}/coverPages`, {
+      body: JSON.stringify(coverPageBody("Old")),
+    });
+    await first.close();
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    saved.projects[first.projectId].coverPages[0].file = coverPageBody("Old").file;
+    writeFileSync(file, JSON.stringify(saved));
+    rmSync(`${file}.pages`, { recursive: true });
+    const second = await startEmulator({ dataFile: file });
+    try {
+      const got = await rawRequest(second, "GET", `${servicesPath(second, serviceId)}/coverPages/${cover.json.id}`);
+      expect(got.json.file).toEqual(coverPageBody("Old").file);
+      expect(JSON.parse(readFileSync(file, "utf8")).projects[first.projectId].coverPages[0].file).toEqual({
+        fileType: "PDF",
+        contentFile: `${cover.json.id}.b64`,
+      });
+    } finally {
+      await second.close();
+    }
+  });
+
   test("cover pages (PDF included), emails and active numbers survive a restart; a waiting provisioning resumes", async () => {
     const file = dataFile();
     const first = await startEmulator({ dataFile: file, provisioningDelayMs: 300 });
@@ -28,7 +77,9 @@ describe("the data file keeps the fax set-up", () => {
     await first.close();
 
     const saved = JSON.parse(readFileSync(file, "utf8")).projects[first.projectId];
-    expect(saved.coverPages[0].file.fileContent).toBe(coverPageBody().file.fileContent);
+    // The PDF is kept beside the data file, written once, not in every rewrite of it.
+    expect(saved.coverPages[0].file).toEqual({ fileType: "PDF", contentFile: `${cover.json.id}.b64` });
+    expect(readFileSync(join(`${file}.pages`, `${cover.json.id}.b64`), "utf8")).toBe(coverPageBody().file.fileContent);
     expect(saved.emails).toHaveLength(1);
     expect(saved.activeNumbers.map((n: any) => n.scheduled?.status)).toEqual([undefined, "WAITING"]);
 
