@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { reveal } from "../plugin/values";
@@ -19,6 +19,7 @@ Run it in the program's folder, with the stack of the interrupted run:
   --stack <name>   the stack (default: the selected one)
   --cwd <dir>      the program's folder (default: the current one)
   --wait <s>       how long to wait for the killed run's provider processes to end (default 30)
+  --unlock         take a lock held by a run on another machine as dead (a lost CI runner, say)
   --dry-run        only say what would be done
 Exit codes: 0 done, nothing left to do; 2 done, except what it lists for a person to decide; 1 an error.`;
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
       cwd: { type: "string" },
       wait: { type: "string" },
       "dry-run": { type: "boolean" },
+      unlock: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -50,6 +52,14 @@ async function main(): Promise<number> {
   if (running) {
     console.error(`${prefix}: an update of this stack is still running (pid ${running.pid} on ${running.hostname}); wait for it to end`);
     return 1;
+  }
+  // A lock of another machine's run may be a live run: only a person can say it is not.
+  const elsewhere = locks.find((l) => l.hostname !== hostname());
+  if (elsewhere && !values.unlock) {
+    console.error(
+      `${prefix}: the stack is locked by pid ${elsewhere.pid} on ${elsewhere.hostname}, which cannot be checked from here; if that run is gone (its runner lost, say), run ${prefix} again with --unlock`,
+    );
+    return 2;
   }
 
   // First the killed run's processes: nothing may still be calling Sinch when recovery looks at it.

@@ -40,11 +40,16 @@ export async function decide(items: readonly Interrupted[], deployment: Exported
       decisions.push(foreign(item));
       continue;
     }
-    if (
-      item.op === "deleting" ||
-      (item.op === "updating" && item.kind !== "FaxService") ||
-      (item.op === "unconfirmed" && item.kind !== "FaxService")
-    ) {
+    if (!["creating", "updating", "deleting", "unconfirmed"].includes(item.op)) {
+      // A read or an import the engine recorded: nothing of Sinch's changed; the next run does it again.
+      decisions.push(
+        item.state
+          ? { ...base, action: "refresh" }
+          : { ...base, action: "drop", why: `an interrupted ${item.op}; the next run does it again` },
+      );
+      continue;
+    }
+    if (item.op === "deleting" || (item.kind !== "FaxService" && item.op !== "creating")) {
       decisions.push({ ...base, action: "refresh" });
       continue;
     }

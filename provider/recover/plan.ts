@@ -151,7 +151,13 @@ export function routeCreateDecision(a: Interrupted, number: ActiveNumber | undef
 /** One line for a decision. */
 export function describe(d: Decision): string {
   const name = d.urn.split("::").pop();
-  const what = { creating: "interrupted create", updating: "interrupted update", deleting: "interrupted delete" }[d.op] ?? `${d.op} create`;
+  const names: Record<string, string> = {
+    creating: "interrupted create",
+    updating: "interrupted update",
+    deleting: "interrupted delete",
+    unconfirmed: "unconfirmed create",
+  };
+  const what = names[d.op] ?? `interrupted ${d.op}`;
   const line = (() => {
     switch (d.action) {
       case "manage":

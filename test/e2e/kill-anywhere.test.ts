@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runChaos } from "../../testkit/chaos";
 import { type KillPoint, runTrial } from "../../testkit/chaos/trial";
@@ -114,6 +114,28 @@ test("engine: a stack file's metadata left empty by a kill is repaired, and the 
     const recovered = await runIn(fx, process.execPath, [RECOVER, "--stack", "e2e"]);
     expect(recovered.out).toContain("left half-written by the kill");
     expect(recovered.code).toBe(0);
+    expect((await fx.stack.preview()).changeSummary).toEqual({ same: 2 });
+    await fx.stack.destroy();
+  } finally {
+    await fx.close();
+  }
+});
+
+test("engine: a lock held by a run on another machine is never taken as dead unless the user says so (--unlock)", async () => {
+  const fx = await engineStack("services", { config: { "test:services": JSON.stringify({ a: { name: "A" } }) } });
+  try {
+    await fx.stack.up();
+    const locks = join(fx.env.PULUMI_BACKEND_URL!.replace("file://", ""), ".pulumi", "locks", "organization", "e2e-services", "e2e");
+    mkdirSync(locks, { recursive: true });
+    const lock = { pid: 4242, username: "ci", hostname: "runner-7", timestamp: new Date().toISOString() };
+    writeFileSync(join(locks, "0b3c9f0e-6f4e-4c1e-9d5e-2a1f3b4c5d6e.json"), JSON.stringify(lock));
+    const refused = await runIn(fx, process.execPath, [RECOVER, "--stack", "e2e"]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain("the stack is locked by pid 4242 on runner-7, which cannot be checked from here");
+    expect(readdirSync(locks)).toHaveLength(1);
+    const unlocked = await runIn(fx, process.execPath, [RECOVER, "--stack", "e2e", "--unlock"]);
+    expect(unlocked.code).toBe(0);
+    expect(unlocked.out).toContain("removed the stale lock");
     expect((await fx.stack.preview()).changeSummary).toEqual({ same: 2 });
     await fx.stack.destroy();
   } finally {

@@ -158,7 +158,6 @@ async function adopt(
   try {
     const plan = planUpdate(fieldsOf(target), inputs);
     const { service, pages } = await applyPlan(client, target.id, plan, {
-      // Stryker disable next-line ObjectLiteral: without `latest` the result falls back to `target` below
       latest: target,
       // Stryker disable next-line StringLiteral: only "keep" changes what applyPlan does
       demoteRefused: "fail",
