@@ -27,7 +27,6 @@ export type Match<T> =
  * it, give or take the clock skew. An object with no creation time could be.
  */
 export function createdSince(createdAt: string | undefined, since: number): boolean {
-  if (createdAt === undefined) return true;
-  const created = Date.parse(createdAt);
+  const created = Date.parse(createdAt ?? "");
   return Number.isNaN(created) || created >= since - CLOCK_SKEW_MS;
 }
