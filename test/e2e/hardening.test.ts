@@ -18,7 +18,14 @@ describe("engine: adopting", () => {
       const before = defaults(fx)[0]!;
       await fx.stack.up();
       // No demotion was attempted, so no wait for a successor (which polls the service with GET).
-      expect(fx.emulator.requests.map((r) => `${r.method} ${r.operation}`)).toEqual(["GET list", "GET numbers", "PATCH update"]);
+      // check reads the default and its cover pages (the adoption's record); create reads it again, then PATCHes.
+      expect(fx.emulator.requests.map((r) => `${r.method} ${r.operation}`)).toEqual([
+        "GET list",
+        "GET cover-list",
+        "GET get",
+        "GET numbers",
+        "PATCH update",
+      ]);
       expect(defaults(fx).map((s) => [s.id, s.name])).toEqual([[before.id, "Kept default"]]);
       expect((await fx.stack.preview()).changeSummary).toEqual({ same: 2 });
       await fx.stack.destroy();
