@@ -57,35 +57,33 @@ export async function create(inputs: EmailInputs): Promise<{ id: string; outs: E
   const client = clientFor(inputs.projectId);
   const body = { email: inputs.email, phoneNumbers: inputs.phoneNumbers };
   const startedAt = Date.now();
-  const ours = async (): Promise<EmailState | undefined> => {
-    const match = await findCreatedEmail(client, inputs, startedAt);
-    return match.kind === "found" ? emailStateOf(match.object, inputs.serviceId, inputs.projectId) : undefined;
+  // What the attempts made, if the look succeeds: `{ found }` (undefined when none); undefined when the look fails.
+  const look = async (): Promise<{ found: EmailState | undefined } | undefined> => {
+    try {
+      const match = await findCreatedEmail(client, inputs, startedAt);
+      return { found: match.kind === "found" ? emailStateOf(match.object, inputs.serviceId, inputs.projectId) : undefined };
+    } catch {
+      return undefined;
+    }
   };
   let unknownOutcome = false;
-  let lookupFailed = false;
   for (let attempt = 0; ; attempt++) {
     try {
       const made = await client.createEmail(inputs.serviceId, body);
       return { id: emailId(inputs.serviceId, made.email), outs: emailStateOf(made, inputs.serviceId, inputs.projectId) };
     } catch (e) {
       if (isSinchHttpError(e, 409)) {
-        const found = unknownOutcome ? await ours().catch(() => undefined) : undefined;
+        const found = unknownOutcome ? (await look())?.found : undefined;
         if (found) return { id: emailId(inputs.serviceId, found.email), outs: found };
         throw operationError(label(inputs.email, inputs.serviceId), `${ALREADY_EXISTS} (${e.message}); ${ALREADY_EXISTS_ADVICE}`);
       }
       if (!isSinchFaxError(e) || !e.outcomeUnknown) throw operationError(label(inputs.email, inputs.serviceId), e);
       unknownOutcome = true;
-      let found: EmailState | undefined;
-      try {
-        found = await ours();
-        lookupFailed = false;
-      } catch {
-        lookupFailed = true;
-      }
-      if (found) return { id: emailId(inputs.serviceId, found.email), outs: found };
+      const looked = await look();
+      if (looked?.found) return { id: emailId(inputs.serviceId, looked.found.email), outs: looked.found };
       if (attempt >= client.maxRetries) {
         const error = operationError(label(inputs.email, inputs.serviceId), e);
-        if (!lookupFailed) throw error;
+        if (looked) throw error;
         const state = {
           ...emailStateOf({ ...body }, inputs.serviceId, inputs.projectId),
           unconfirmedCreate: { startedAt: new Date(startedAt).toISOString() },
